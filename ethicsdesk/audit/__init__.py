@@ -1,0 +1,1 @@
+"""The append-only audit trail: who changed what on a case, when, and why."""

@@ -1,0 +1,33 @@
+"""Lookups for staff accounts."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from ethicsdesk.auth.models import User
+from ethicsdesk.extensions import db
+
+
+def normalise_email(email: str) -> str:
+    """One spelling per address, so look-ups and uniqueness agree."""
+    return email.strip().lower()
+
+
+def user_by_email(email: str) -> User | None:
+    """The account with this e-mail address, if any."""
+    return db.session.scalar(sa.select(User).where(User.email == normalise_email(email)))
+
+
+def user_by_session_token(token: str) -> User | None:
+    """The account a session cookie points at; None after a rotation."""
+    return db.session.scalar(sa.select(User).where(User.session_token == token))
+
+
+def all_users() -> list[User]:
+    """Every account, for the user administration."""
+    return list(db.session.scalars(sa.select(User).order_by(User.name)))
+
+
+def user_by_id(user_id: int) -> User | None:
+    """The account with this id, if any."""
+    return db.session.get(User, user_id)

@@ -1,0 +1,152 @@
+"""Configuration: every default lives here, read from the environment and validated at start-up."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+ENVIRONMENTS = ("production", "development", "testing")
+LANGUAGES = ("nl", "en")
+
+DEFAULTS: dict[str, Any] = {
+    "ETHICSDESK_ENV": "production",
+    "SECRET_KEY": None,
+    "SQLALCHEMY_DATABASE_URI": None,  # default: SQLite file in the instance folder
+    "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+    "SQLALCHEMY_RECORD_QUERIES": False,
+    "BABEL_DEFAULT_LOCALE": "nl",
+    "BABEL_DEFAULT_TIMEZONE": "Europe/Amsterdam",
+    "LANGUAGES": LANGUAGES,
+    "WTF_CSRF_TIME_LIMIT": 8 * 3600,
+    "SESSION_COOKIE_NAME": "ethicsdesk_session",
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "SESSION_COOKIE_SECURE": None,  # None: secure in production, plain http elsewhere
+    "REMEMBER_COOKIE_HTTPONLY": True,
+    "PERMANENT_SESSION_LIFETIME": timedelta(hours=8),
+    "MAX_CONTENT_LENGTH": 25 * 1024 * 1024,
+    "PASSWORD_MIN_LENGTH": 12,
+    # argon2id parameters (RFC 9106 "second recommended" profile is argon2-cffi's default)
+    "ARGON2_TIME_COST": 3,
+    "ARGON2_MEMORY_COST": 64 * 1024,
+    "ARGON2_PARALLELISM": 4,
+    "PROXY_FIX_COUNT": 0,
+    "PREFERRED_URL_SCHEME": "https",
+}
+
+# Environment variable -> (config key, parser)
+ENVIRONMENT_VARIABLES: dict[str, tuple[str, Any]] = {
+    "ETHICSDESK_ENV": ("ETHICSDESK_ENV", str),
+    "SECRET_KEY": ("SECRET_KEY", str),
+    "DATABASE_URL": ("SQLALCHEMY_DATABASE_URI", str),
+    "ETHICSDESK_SESSION_HOURS": ("PERMANENT_SESSION_LIFETIME", lambda v: timedelta(hours=float(v))),
+    "ETHICSDESK_MAX_UPLOAD_MB": ("MAX_CONTENT_LENGTH", lambda v: int(float(v) * 1024 * 1024)),
+    "ETHICSDESK_PROXY_FIX": ("PROXY_FIX_COUNT", int),
+    "ETHICSDESK_PASSWORD_MIN_LENGTH": ("PASSWORD_MIN_LENGTH", int),
+    "ETHICSDESK_SECURE_COOKIES": ("SESSION_COOKIE_SECURE", lambda v: _parse_bool(v)),
+}
+
+
+def _parse_bool(value: str) -> bool:
+    """Read the usual spellings of yes and no, and nothing else."""
+    lowered = value.strip().lower()
+    if lowered in ("1", "true", "yes", "on"):
+        return True
+    if lowered in ("0", "false", "no", "off"):
+        return False
+    raise ValueError(value)
+
+
+class ConfigurationError(SystemExit):
+    """Raised as SystemExit so a bad start-up prints one clear line instead of a traceback."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(f"ethicsdesk: configuration error: {message}")
+
+
+def normalise_database_url(url: str) -> str:
+    """Accept the URLs hosting platforms hand out and pin the psycopg 3 driver."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def load_config(
+    instance_path: str | os.PathLike[str],
+    overrides: Mapping[str, Any] | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """Merge defaults, environment and explicit overrides (tests), then validate."""
+    environ = os.environ if environ is None else environ
+    config = dict(DEFAULTS)
+    for variable, (key, parse) in ENVIRONMENT_VARIABLES.items():
+        raw = environ.get(variable)
+        if raw is None or raw == "":
+            continue
+        try:
+            config[key] = parse(raw)
+        except ValueError:
+            raise ConfigurationError(f"{variable}={raw!r} is not a valid value") from None
+    config.update(overrides or {})
+    _apply_environment(config, Path(instance_path))
+    validate_config(config)
+    return config
+
+
+def _apply_environment(config: dict[str, Any], instance_path: Path) -> None:
+    """Fill values whose default depends on the environment or the instance folder."""
+    env = config["ETHICSDESK_ENV"]
+    if not config.get("SQLALCHEMY_DATABASE_URI"):
+        config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{instance_path / 'ethicsdesk.sqlite3'}"
+    config["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(config["SQLALCHEMY_DATABASE_URI"])
+    if config["SESSION_COOKIE_SECURE"] is None:
+        # plain http on 127.0.0.1 must work while developing and in browser tests
+        config["SESSION_COOKIE_SECURE"] = env == "production"
+    config["REMEMBER_COOKIE_SECURE"] = config["SESSION_COOKIE_SECURE"]
+    if not config["SESSION_COOKIE_SECURE"]:
+        config["PREFERRED_URL_SCHEME"] = "http"
+    if env in ("development", "testing") and not config.get("SECRET_KEY"):
+        config["SECRET_KEY"] = _development_secret_key(instance_path)
+
+
+def _development_secret_key(instance_path: Path) -> str:
+    """Keep one generated key in the instance folder so all workers and restarts share it."""
+    key_file = instance_path / "development-secret-key"
+    if key_file.exists():
+        return key_file.read_text().strip()
+    instance_path.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    key_file.write_text(key)
+    key_file.chmod(0o600)
+    return key
+
+
+def validate_config(config: Mapping[str, Any]) -> None:
+    """Refuse to start on settings that would make the app unsafe or broken."""
+    env = config["ETHICSDESK_ENV"]
+    if env not in ENVIRONMENTS:
+        raise ConfigurationError(
+            f"ETHICSDESK_ENV={env!r} is unknown; use one of {', '.join(ENVIRONMENTS)}"
+        )
+    secret = config.get("SECRET_KEY")
+    if not secret:
+        raise ConfigurationError(
+            "SECRET_KEY is not set. In production set SECRET_KEY to a long random value, "
+            "e.g. SECRET_KEY=\"$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')\""
+        )
+    if env == "production" and len(secret) < 32:
+        raise ConfigurationError("SECRET_KEY is shorter than 32 characters")
+    url = config["SQLALCHEMY_DATABASE_URI"]
+    if not url.startswith(("sqlite:", "postgresql+psycopg:")):
+        raise ConfigurationError("DATABASE_URL must be a sqlite:// or postgresql:// URL")
+    if config["BABEL_DEFAULT_LOCALE"] not in config["LANGUAGES"]:
+        raise ConfigurationError("BABEL_DEFAULT_LOCALE must be one of LANGUAGES")
+    if config["PASSWORD_MIN_LENGTH"] < 8:
+        raise ConfigurationError("ETHICSDESK_PASSWORD_MIN_LENGTH must be at least 8")
+    if config["PROXY_FIX_COUNT"] < 0:
+        raise ConfigurationError("ETHICSDESK_PROXY_FIX must be 0 or more")

@@ -1,0 +1,42 @@
+"""The main menu, filtered by permission in Python so templates stay free of access logic."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from flask import request, url_for
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from ethicsdesk.core.permissions import Permission, can
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    """One entry of the main menu."""
+
+    endpoint: str
+    label: Any
+    permission: Permission
+
+
+MENU = (
+    MenuItem("reviews.new_request", _l("New request"), Permission.CASE_CREATE),
+    MenuItem("reviews.my_requests", _l("My requests"), Permission.CASE_CREATE),
+    MenuItem("reviews.queue", _l("Review queue"), Permission.CASE_QUEUE),
+    MenuItem("auth.admin_users", _l("Users"), Permission.USER_ADMIN),
+)
+
+
+def menu() -> list[dict[str, Any]]:
+    """Menu entries the current user may use, with the active one marked."""
+    return [
+        {
+            "url": url_for(item.endpoint),
+            "label": item.label,
+            "current": request.endpoint == item.endpoint,
+        }
+        for item in MENU
+        if can(current_user, item.permission)
+    ]

@@ -1,0 +1,1 @@
+"""The school association (school board) and its schools."""

@@ -1,0 +1,1 @@
+"""Technology review cases: the request from procurement and its way through the committee."""

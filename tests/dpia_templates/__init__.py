@@ -1,0 +1,1 @@
+"""Tests of the dpia_templates pre-screening library."""

@@ -1,0 +1,3 @@
+from ethicsdesk import create_app
+
+app = create_app()

@@ -12,7 +12,7 @@ from flask import Flask
 from flask_babel import lazy_gettext as _l
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from ethicsdesk.config import load_config
+from ethicsdesk.config import ConfigurationError, load_config
 
 REPOSITORY_ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS_DIRECTORY = REPOSITORY_ROOT / "migrations"
@@ -43,6 +43,8 @@ def _init_extensions(app: Flask) -> None:
     from ethicsdesk.core.db import configure_sqlite
     from ethicsdesk.core.i18n import select_locale
     from ethicsdesk.extensions import babel, csrf, db, login_manager, migrate
+    from ethicsdesk.mail import init_mail
+    from ethicsdesk.storage import init_storage
 
     db.init_app(app)
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:"):
@@ -57,6 +59,11 @@ def _init_extensions(app: Flask) -> None:
     login_manager.login_message_category = "info"
     login_manager.session_protection = "basic"
     login_manager.user_loader(user_by_session_token)
+    try:
+        init_storage(app)
+        init_mail(app)
+    except (ValueError, RuntimeError) as error:  # a missing setting, or boto3 not installed
+        raise ConfigurationError(str(error)) from None
 
 
 def _register_blueprints(app: Flask) -> None:
@@ -65,9 +72,10 @@ def _register_blueprints(app: Flask) -> None:
     from ethicsdesk.cli import cli
     from ethicsdesk.core.permissions import public
     from ethicsdesk.core.views import bp as core_bp
+    from ethicsdesk.notifications.views import bp as notifications_bp
     from ethicsdesk.reviews.views import bp as reviews_bp
 
-    for blueprint in (core_bp, auth_bp, reviews_bp):
+    for blueprint in (core_bp, auth_bp, reviews_bp, notifications_bp):
         app.register_blueprint(blueprint)
     public(app.view_functions["static"])
     app.cli.add_command(cli)
@@ -80,8 +88,11 @@ def _register_hooks(app: Flask) -> None:
     from ethicsdesk.core.permissions import enforce_view_access
     from ethicsdesk.core.security import init_security_headers
     from ethicsdesk.core.templating import init_templating
+    from ethicsdesk.mail import flush_queued_mail
 
     app.before_request(enforce_view_access)
+    # after_request hooks run in reverse order: mail is sent only after the commit succeeded
+    app.after_request(flush_queued_mail)
     init_transaction_handling(app)
     init_security_headers(app)
     init_error_handlers(app)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import secrets
+import sys
 
 import click
 from email_validator import EmailNotValidError, validate_email
 from flask import current_app
 from flask.cli import with_appcontext
 
+from dpia_templates import RequestError, screen, validate_request
 from ethicsdesk.auth.operations import DuplicateEmailError, create_user
 from ethicsdesk.auth.passwords import policy_errors
 from ethicsdesk.core.permissions import Role
@@ -82,3 +85,22 @@ def demo_data_command() -> None:
         roles = ", ".join(role.value for role in account.roles) or "staff"
         click.echo(f"  {account.email:<32} {account.password:<24} {roles}")
     click.echo("Existing accounts were left unchanged; a changed password stays changed.")
+
+
+@cli.command("screen")
+@click.argument("request_file", type=click.File("r", encoding="utf-8"))
+def screen_command(request_file: click.utils.LazyFile) -> None:
+    """Pre-screen a request (JSON, see dpia_templates/request.schema.json); prints JSON."""
+    try:
+        document = json.load(request_file)
+    except json.JSONDecodeError as error:
+        raise click.ClickException(f"not valid JSON: {error}") from None
+    problems = validate_request(document)
+    if problems:
+        raise click.ClickException("the request does not match the schema:\n" + "\n".join(problems))
+    try:
+        result = screen(document)
+    except RequestError as error:
+        raise click.ClickException("\n".join(error.errors)) from None
+    json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+    click.echo()

@@ -36,6 +36,26 @@ DEFAULTS: dict[str, Any] = {
     "ARGON2_PARALLELISM": 4,
     "PROXY_FIX_COUNT": 0,
     "PREFERRED_URL_SCHEME": "https",
+    "ATTACHMENT_MAX_BYTES": 20 * 1024 * 1024,
+    # file storage: "local" (the instance folder) or "s3" (any S3-compatible service)
+    "STORAGE_BACKEND": "local",
+    "STORAGE_LOCAL_PATH": None,  # default: <instance>/files, outside the static folder
+    "STORAGE_S3_BUCKET": None,
+    "STORAGE_S3_ENDPOINT_URL": None,
+    "STORAGE_S3_REGION": None,
+    "STORAGE_S3_ACCESS_KEY": None,
+    "STORAGE_S3_SECRET_KEY": None,
+    "STORAGE_S3_PREFIX": "",
+    # e-mail (Flask-Mail style); no MAIL_SERVER means in-app notifications only
+    "MAIL_SERVER": None,
+    "MAIL_PORT": 587,
+    "MAIL_USE_TLS": True,
+    "MAIL_USE_SSL": False,
+    "MAIL_USERNAME": None,
+    "MAIL_PASSWORD": None,
+    "MAIL_DEFAULT_SENDER": None,
+    "MAIL_SUPPRESS_SEND": None,  # None: suppressed while testing
+    "MAIL_TIMEOUT": 10,  # seconds per SMTP step
 }
 
 # Environment variable -> (config key, parser)
@@ -48,6 +68,23 @@ ENVIRONMENT_VARIABLES: dict[str, tuple[str, Any]] = {
     "ETHICSDESK_PROXY_FIX": ("PROXY_FIX_COUNT", int),
     "ETHICSDESK_PASSWORD_MIN_LENGTH": ("PASSWORD_MIN_LENGTH", int),
     "ETHICSDESK_SECURE_COOKIES": ("SESSION_COOKIE_SECURE", lambda v: _parse_bool(v)),
+    "ETHICSDESK_MAX_ATTACHMENT_MB": ("ATTACHMENT_MAX_BYTES", lambda v: int(float(v) * 1024 * 1024)),
+    "ETHICSDESK_STORAGE": ("STORAGE_BACKEND", str),
+    "ETHICSDESK_STORAGE_PATH": ("STORAGE_LOCAL_PATH", str),
+    "ETHICSDESK_S3_BUCKET": ("STORAGE_S3_BUCKET", str),
+    "ETHICSDESK_S3_ENDPOINT_URL": ("STORAGE_S3_ENDPOINT_URL", str),
+    "ETHICSDESK_S3_REGION": ("STORAGE_S3_REGION", str),
+    "ETHICSDESK_S3_ACCESS_KEY": ("STORAGE_S3_ACCESS_KEY", str),
+    "ETHICSDESK_S3_SECRET_KEY": ("STORAGE_S3_SECRET_KEY", str),
+    "ETHICSDESK_S3_PREFIX": ("STORAGE_S3_PREFIX", str),
+    "MAIL_SERVER": ("MAIL_SERVER", str),
+    "MAIL_PORT": ("MAIL_PORT", int),
+    "MAIL_USE_TLS": ("MAIL_USE_TLS", lambda v: _parse_bool(v)),
+    "MAIL_USE_SSL": ("MAIL_USE_SSL", lambda v: _parse_bool(v)),
+    "MAIL_USERNAME": ("MAIL_USERNAME", str),
+    "MAIL_PASSWORD": ("MAIL_PASSWORD", str),
+    "MAIL_DEFAULT_SENDER": ("MAIL_DEFAULT_SENDER", str),
+    "MAIL_TIMEOUT": ("MAIL_TIMEOUT", float),
 }
 
 
@@ -110,6 +147,8 @@ def _apply_environment(config: dict[str, Any], instance_path: Path) -> None:
     config["REMEMBER_COOKIE_SECURE"] = config["SESSION_COOKIE_SECURE"]
     if not config["SESSION_COOKIE_SECURE"]:
         config["PREFERRED_URL_SCHEME"] = "http"
+    if not config.get("STORAGE_LOCAL_PATH"):
+        config["STORAGE_LOCAL_PATH"] = str(instance_path / "files")
     if env in ("development", "testing") and not config.get("SECRET_KEY"):
         config["SECRET_KEY"] = _development_secret_key(instance_path)
 
@@ -150,3 +189,23 @@ def validate_config(config: Mapping[str, Any]) -> None:
         raise ConfigurationError("ETHICSDESK_PASSWORD_MIN_LENGTH must be at least 8")
     if config["PROXY_FIX_COUNT"] < 0:
         raise ConfigurationError("ETHICSDESK_PROXY_FIX must be 0 or more")
+    if config["ATTACHMENT_MAX_BYTES"] > config["MAX_CONTENT_LENGTH"]:
+        raise ConfigurationError(
+            "ETHICSDESK_MAX_ATTACHMENT_MB must not exceed ETHICSDESK_MAX_UPLOAD_MB"
+        )
+    _check_extension_settings(config)
+
+
+def _check_extension_settings(config: Mapping[str, Any]) -> None:
+    """Storage and mail settings are checked by their own builders; surface their message."""
+    from ethicsdesk.mail import MailSettings
+    from ethicsdesk.storage import BACKENDS
+
+    if config["STORAGE_BACKEND"] not in BACKENDS:
+        raise ConfigurationError(f"ETHICSDESK_STORAGE must be one of {', '.join(BACKENDS)}")
+    if config["STORAGE_BACKEND"] == "s3" and not config.get("STORAGE_S3_BUCKET"):
+        raise ConfigurationError("ETHICSDESK_S3_BUCKET must be set when ETHICSDESK_STORAGE=s3")
+    try:
+        MailSettings.from_config(config)
+    except ValueError as error:
+        raise ConfigurationError(str(error)) from None

@@ -12,7 +12,7 @@ from ethicsdesk.extensions import db
 from ethicsdesk.organisations.models import Organisation
 from ethicsdesk.organisations.operations import ensure_organisation
 from ethicsdesk.reviews.models import ReviewCase
-from ethicsdesk.reviews.operations import submit_request
+from ethicsdesk.reviews.operations import RequestData, save_request
 
 DEFAULT_PASSWORD = "correct horse battery staple"
 _sequence = itertools.count(1)
@@ -48,11 +48,13 @@ def make_user(
 def make_case(requester: User | None = None, **fields: Any) -> ReviewCase:
     requester = requester or make_user(Role.REQUESTER)
     number = next(_sequence)
-    case = submit_request(
-        requester,
-        fields.get("title", f"Technologie {number}"),
-        fields.get("vendor", "Leverancier BV"),
-        fields.get("purpose", "Leerlingen oefenen thuis met rekenen."),
+    submit = fields.pop("submit", True)
+    data = RequestData(
+        title=fields.pop("title", f"Technologie {number}"),
+        vendor=fields.pop("vendor", "Leverancier BV"),
+        purpose=fields.pop("purpose", "Leerlingen oefenen thuis met rekenen."),
+        **fields,
     )
+    case = save_request(None, requester, data, submit=submit)
     db.session.commit()
     return case

@@ -1,6 +1,6 @@
 """Fill Dutch translations into the nl catalogue from a msgid -> text table (TSV, one per line).
 
-Usage: python tools/fill_translations.py TABLE.tsv
+Usage: python tools/fill_translations.py TABLE.tsv   (write a line break as \\n)
 Existing translations are kept; the table wins where it names a message.
 """
 
@@ -21,7 +21,7 @@ def main(table_path: str) -> int:
     for line in Path(table_path).read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             source, _, target = line.partition("\t")
-            table[source] = target
+            table[source.replace("\\n", "\n")] = target.replace("\\n", "\n")
     with CATALOGUE.open("rb") as handle:
         catalogue = read_po(handle, locale="nl")
     for message in catalogue:

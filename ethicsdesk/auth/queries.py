@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from ethicsdesk.auth.models import User
+from ethicsdesk.auth.models import User, UserRole
+from ethicsdesk.core.permissions import Role
 from ethicsdesk.extensions import db
 
 
@@ -31,3 +32,16 @@ def all_users() -> list[User]:
 def user_by_id(user_id: int) -> User | None:
     """The account with this id, if any."""
     return db.session.get(User, user_id)
+
+
+def active_users_with_roles(*roles: Role) -> list[User]:
+    """Active accounts holding any of these roles (e.g. whom to notify of a new request)."""
+    return list(
+        db.session.scalars(
+            sa.select(User)
+            .join(UserRole)
+            .where(User.active.is_(True), UserRole.role.in_([role.value for role in roles]))
+            .distinct()
+            .order_by(User.id)
+        )
+    )

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import current_app, session
+from flask_babel import get_locale
 from flask_login import current_user
+from markupsafe import escape
 
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
 SESSION_KEY = "locale"
@@ -23,3 +27,31 @@ def select_locale() -> str:
 def language_choices() -> list[tuple[str, str]]:
     """Choices for language pickers, each named in its own language."""
     return [(code, LANGUAGE_NAMES[code]) for code in current_app.config["LANGUAGES"]]
+
+
+def current_language() -> str:
+    """The two-letter language of the current request."""
+    return str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])[:2]
+
+
+def pick(text: Any) -> str:
+    """Choose the current language from a text given in several (a dict or an object)."""
+    if text is None:
+        return ""
+    language = current_language()
+    if isinstance(text, dict):
+        return text.get(language) or text.get("nl") or ""
+    return getattr(text, language, None) or getattr(text, "nl", "")
+
+
+class Localized:
+    """A label from a data file in nl and en, rendered in the language of each request."""
+
+    def __init__(self, text: Any) -> None:
+        self.text = text
+
+    def __str__(self) -> str:
+        return pick(self.text)
+
+    def __html__(self) -> str:
+        return str(escape(str(self)))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from pathlib import Path
 
 import sqlalchemy as sa
 
@@ -11,9 +13,10 @@ from ethicsdesk.auth.operations import create_user
 from ethicsdesk.auth.queries import user_by_email
 from ethicsdesk.core.permissions import Role
 from ethicsdesk.extensions import db
+from ethicsdesk.organisations.models import School
 from ethicsdesk.organisations.operations import ensure_organisation, ensure_school
 from ethicsdesk.reviews.models import ReviewCase
-from ethicsdesk.reviews.operations import submit_request
+from ethicsdesk.reviews.operations import RequestData, apply_transition, post_message, save_request
 
 ORGANISATION = "Vereniging Voorbeeldscholen"
 SCHOOLS = (
@@ -21,6 +24,7 @@ SCHOOLS = (
     ("Basisschool De Wilgenhoek", "99XB"),
     ("Noorderlicht College", "99XC"),
 )
+CASES_DIRECTORY = Path(__file__).parent / "cases"
 
 
 @dataclass(frozen=True)
@@ -58,58 +62,59 @@ ACCOUNTS = (
     DemoAccount("docent@voorbeeld.school", "Tom Bakker", (), "demo-docent-2026"),
 )
 
-EXAMPLE_CASES = (
-    (
-        "ELO Leerplein",
-        "Leerplein BV",
-        "Een elektronische leeromgeving voor drie scholen: opdrachten, cijfers en feedback.",
-    ),
-    (
-        "RekenRoute adaptief",
-        "Adaptief Leren NL",
-        "Adaptieve rekenoefeningen met leeranalyses die het niveau van de leerling voorspellen.",
-    ),
-    (
-        "SchrijfMaatje AI",
-        "WriteWell Inc.",
-        "Generatieve AI-schrijfassistent die leerlingen feedback geeft op hun teksten.",
-    ),
-    (
-        "ToetsWacht online proctoring",
-        "ExamGuard Ltd.",
-        "Online surveillance bij digitale toetsen thuis via webcam en schermopname.",
-    ),
-    (
-        "Toegangspoort met gezichtsherkenning",
-        "SecureGate Systems",
-        "Camera's en gezichtsherkenning voor toegang tot het schoolgebouw.",
-    ),
-    (
-        "OuderApp Contact",
-        "SchoolConnect",
-        "Een app voor berichten tussen school en ouders, met foto's van activiteiten.",
-    ),
-)
+# (case file, schools by index, workflow steps as (transition, reason), committee question)
+EXAMPLE_CASES: tuple[tuple[str, tuple[int, ...], tuple[tuple[str, str | None], ...], str], ...] = (
+    ("1_lms.json", (0, 1, 2),
+     (("submit", None), ("start_triage", None), ("start_review", None),
+      ("start_deliberation", None), ("advise", None)), ""),
+    ("2_adaptive_maths.json", (1,),
+     (("submit", None), ("start_triage", None), ("start_review", None)), ""),
+    ("3_generative_writing.json", (0, 2), (("submit", None), ("start_triage", None)),
+     "Waar worden de teksten van leerlingen verwerkt, en traint de leverancier er zijn model mee?"),
+    ("4_proctoring.json", (2,),
+     (("submit", None), ("start_triage", None),
+      ("postpone", "Wachten op de verwerkersovereenkomst en een toelichting van de leverancier.")),
+     ""),
+    ("5_face_access.json", (0,), (("submit", None),), ""),
+    ("6_parent_app.json", (1,), (), ""),
+)  # fmt: skip
 
 
-def load_demo_data() -> list[DemoAccount]:
-    """Create what is missing and leave what exists alone; returns the demo logins."""
-    organisation = ensure_organisation(ORGANISATION)
-    schools = [ensure_school(organisation, name, brin) for name, brin in SCHOOLS]
+def _ensure_accounts(organisation: object, schools: list[School]) -> None:
     for index, account in enumerate(ACCOUNTS):
         if user_by_email(account.email) is None:
             create_user(
-                organisation,
+                organisation,  # type: ignore[arg-type]
                 account.email,
                 account.name,
                 account.password,
                 roles=account.roles,
                 school=schools[index % len(schools)],
             )
-    requester = user_by_email(ACCOUNTS[0].email)
-    assert isinstance(requester, User)
-    for title, vendor, purpose in EXAMPLE_CASES:
-        exists = db.session.scalar(sa.select(ReviewCase.id).where(ReviewCase.title == title))
-        if exists is None:
-            submit_request(requester, title, vendor, purpose)
+
+
+def _account(index: int) -> User:
+    user = user_by_email(ACCOUNTS[index].email)
+    assert user is not None
+    return user
+
+
+def load_demo_data() -> list[DemoAccount]:
+    """Create what is missing and leave what exists alone; returns the demo logins."""
+    organisation = ensure_organisation(ORGANISATION)
+    schools = [ensure_school(organisation, name, brin) for name, brin in SCHOOLS]
+    _ensure_accounts(organisation, schools)
+    requester, secretary = _account(0), _account(2)
+    for filename, school_indexes, steps, question in EXAMPLE_CASES:
+        document = json.loads((CASES_DIRECTORY / filename).read_text(encoding="utf-8"))
+        title = document["technology"]
+        if db.session.scalar(sa.select(ReviewCase.id).where(ReviewCase.title == title)):
+            continue
+        data = RequestData.from_document(document, [schools[i] for i in school_indexes])
+        case = save_request(None, requester, data)
+        for name, reason in steps:
+            actor = requester if name == "submit" else secretary
+            apply_transition(case, actor, name, reason)
+        if question:
+            post_message(case, secretary, question)
     return list(ACCOUNTS)

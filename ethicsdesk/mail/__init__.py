@@ -34,6 +34,7 @@ def init_mail(app: Flask) -> Mailer:
 
 
 def _mailer_of(app: Flask) -> Mailer:
+    """Fail with the fix in the message when create_app forgot init_mail."""
     try:
         mailer: Mailer = app.extensions[EXTENSION_KEY]
     except KeyError:

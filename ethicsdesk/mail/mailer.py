@@ -1,4 +1,4 @@
-"""Flask-Mail-style settings, UTF-8 messages, delivery that cannot break a request."""
+"""Outgoing e-mail with Flask-Mail-style settings; a failed delivery never breaks a request."""
 
 from __future__ import annotations
 
@@ -44,6 +44,9 @@ class MailSettings:
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> MailSettings:
         """Read the Flask-Mail keys; as in Flask-Mail, testing suppresses sending by default."""
+        suppress_send = config.get("MAIL_SUPPRESS_SEND")
+        if suppress_send is None:
+            suppress_send = config.get("TESTING", False)
         return cls(
             server=config.get("MAIL_SERVER") or None,
             port=int(config.get("MAIL_PORT") or 587),
@@ -52,7 +55,7 @@ class MailSettings:
             username=config.get("MAIL_USERNAME") or None,
             password=config.get("MAIL_PASSWORD") or None,
             default_sender=config.get("MAIL_DEFAULT_SENDER") or None,
-            suppress_send=bool(config.get("MAIL_SUPPRESS_SEND", config.get("TESTING", False))),
+            suppress_send=bool(suppress_send),
             timeout=float(config.get("MAIL_TIMEOUT") or 10.0),
         )
 

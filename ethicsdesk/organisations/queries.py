@@ -23,3 +23,12 @@ def school_by_name(organisation: Organisation, name: str) -> School | None:
 def only_organisation() -> Organisation | None:
     """The installation's organisation; one installation serves one association."""
     return db.session.scalar(sa.select(Organisation).order_by(Organisation.id).limit(1))
+
+
+def schools_of(organisation: Organisation) -> list[School]:
+    """The organisation's schools by name."""
+    return list(
+        db.session.scalars(
+            sa.select(School).where(School.organisation_id == organisation.id).order_by(School.name)
+        )
+    )

@@ -35,13 +35,13 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 EXECUTABLE_MAGICS = (
     b"MZ",  # Windows PE
     b"\x7fELF",
-    b"\xfe\xed\xfa\xce",  # Mach-O, both byte orders and 64-bit, and fat binaries / Java classes
+    b"\xfe\xed\xfa\xce",  # Mach-O, 32 and 64 bit, both byte orders
     b"\xfe\xed\xfa\xcf",
     b"\xce\xfa\xed\xfe",
     b"\xcf\xfa\xed\xfe",
-    b"\xca\xfe\xba\xbe",
-    b"#!",
-    b"\x00asm",
+    b"\xca\xfe\xba\xbe",  # Mach-O universal binary, Java class
+    b"#!",  # script with an interpreter line
+    b"\x00asm",  # WebAssembly
 )
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from types import MappingProxyType
 
 
 class FileKind(StrEnum):
@@ -32,21 +34,23 @@ class FileType:
 
 _OOXML = "application/vnd.openxmlformats-officedocument"
 _ODF = "application/vnd.oasis.opendocument"
-FILE_TYPES: dict[FileKind, FileType] = {
-    ft.kind: ft
-    for ft in (
-        FileType(FileKind.PDF, "application/pdf", ".pdf"),
-        FileType(FileKind.DOCX, f"{_OOXML}.wordprocessingml.document", ".docx"),
-        FileType(FileKind.XLSX, f"{_OOXML}.spreadsheetml.sheet", ".xlsx"),
-        FileType(FileKind.PPTX, f"{_OOXML}.presentationml.presentation", ".pptx"),
-        FileType(FileKind.ODT, f"{_ODF}.text", ".odt"),
-        FileType(FileKind.ODS, f"{_ODF}.spreadsheet", ".ods"),
-        FileType(FileKind.ODP, f"{_ODF}.presentation", ".odp"),
-        FileType(FileKind.DOC, "application/msword", ".doc"),
-        FileType(FileKind.XLS, "application/vnd.ms-excel", ".xls"),
-        FileType(FileKind.PPT, "application/vnd.ms-powerpoint", ".ppt"),
-    )
-}
+FILE_TYPES: Mapping[FileKind, FileType] = MappingProxyType(
+    {
+        ft.kind: ft
+        for ft in (
+            FileType(FileKind.PDF, "application/pdf", ".pdf"),
+            FileType(FileKind.DOCX, f"{_OOXML}.wordprocessingml.document", ".docx"),
+            FileType(FileKind.XLSX, f"{_OOXML}.spreadsheetml.sheet", ".xlsx"),
+            FileType(FileKind.PPTX, f"{_OOXML}.presentationml.presentation", ".pptx"),
+            FileType(FileKind.ODT, f"{_ODF}.text", ".odt"),
+            FileType(FileKind.ODS, f"{_ODF}.spreadsheet", ".ods"),
+            FileType(FileKind.ODP, f"{_ODF}.presentation", ".odp"),
+            FileType(FileKind.DOC, "application/msword", ".doc"),
+            FileType(FileKind.XLS, "application/vnd.ms-excel", ".xls"),
+            FileType(FileKind.PPT, "application/vnd.ms-powerpoint", ".ppt"),
+        )
+    }
+)
 
 
 class RejectReason(StrEnum):

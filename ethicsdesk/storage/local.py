@@ -67,10 +67,7 @@ class LocalStorage(Storage):
 
     def exists(self, key: str) -> bool:
         """Tell whether the file is there."""
-        try:
-            return self.path(key).is_file()
-        except InvalidKeyError:
-            return False
+        return self.path(key).is_file()
 
 
 def _fsync_directory(directory: Path) -> None:

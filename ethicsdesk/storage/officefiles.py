@@ -46,10 +46,6 @@ class ZipLimits:
     max_part_size: int = 1024 * 1024
 
 
-def _reject(reason: RejectReason, detail: str) -> UnsupportedFileType:
-    return UnsupportedFileType(reason, detail)
-
-
 def inspect_zip(stream: BinaryIO, limits: ZipLimits) -> FileKind:
     """Accept OOXML and OpenDocument packages; refuse other, odd or oversized archives."""
     try:
@@ -58,32 +54,33 @@ def inspect_zip(stream: BinaryIO, limits: ZipLimits) -> FileKind:
     except UnsupportedFileType:
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError) as error:
-        raise _reject(RejectReason.CORRUPT, f"broken ZIP: {error}") from None
+        raise UnsupportedFileType(RejectReason.CORRUPT, f"broken ZIP: {error}") from None
 
 
 def _inspect_archive(archive: zipfile.ZipFile, limits: ZipLimits) -> FileKind:
+    """Check the cheap things (central directory only) before reading any entry."""
     infos = archive.infolist()
     if len(infos) > limits.max_entries:
-        raise _reject(RejectReason.TOO_LARGE, f"{len(infos)} entries")
+        raise UnsupportedFileType(RejectReason.TOO_LARGE, f"{len(infos)} entries")
     if sum(info.file_size for info in infos) > limits.max_total_size:
-        raise _reject(RejectReason.TOO_LARGE, "uncompressed size over the limit")
+        raise UnsupportedFileType(RejectReason.TOO_LARGE, "uncompressed size over the limit")
     names = {info.filename for info in infos}
     if len(names) != len(infos):  # readers disagree on which duplicate wins
-        raise _reject(RejectReason.CORRUPT, "duplicate entry names")
+        raise UnsupportedFileType(RejectReason.CORRUPT, "duplicate entry names")
     if any(info.flag_bits & 0x1 for info in infos):
-        raise _reject(RejectReason.ENCRYPTED, "encrypted ZIP entries")
+        raise UnsupportedFileType(RejectReason.ENCRYPTED, "encrypted ZIP entries")
     if infos and infos[0].filename == "mimetype":
         return _opendocument(archive, infos[0], names, limits)
     if CONTENT_TYPES in names:
         return _ooxml(archive, names, limits)
-    raise _reject(RejectReason.UNKNOWN, "ZIP archive that is no office document")
+    raise UnsupportedFileType(RejectReason.UNKNOWN, "ZIP archive that is no office document")
 
 
 def _read_part(archive: zipfile.ZipFile, name: str, limits: ZipLimits) -> bytes:
     """Read one small package part whole, so its CRC is checked, but never more than the cap."""
     info = archive.getinfo(name)
     if info.file_size > limits.max_part_size:
-        raise _reject(RejectReason.TOO_LARGE, f"{name} is too large")
+        raise UnsupportedFileType(RejectReason.TOO_LARGE, f"{name} is too large")
     with archive.open(info) as part:
         return part.read(limits.max_part_size + 1)
 
@@ -91,11 +88,11 @@ def _read_part(archive: zipfile.ZipFile, name: str, limits: ZipLimits) -> bytes:
 def _parse_xml(data: bytes, name: str) -> ElementTree.Element:
     """Parse package XML without DTDs, the way defusedxml would, so no entity tricks apply."""
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
-        raise _reject(RejectReason.CORRUPT, f"{name} has a DTD")
+        raise UnsupportedFileType(RejectReason.CORRUPT, f"{name} has a DTD")
     try:
         return ElementTree.fromstring(data)  # noqa: S314 - DTDs are refused above
     except ElementTree.ParseError as error:
-        raise _reject(RejectReason.CORRUPT, f"{name}: {error}") from None
+        raise UnsupportedFileType(RejectReason.CORRUPT, f"{name}: {error}") from None
 
 
 def _ooxml(archive: zipfile.ZipFile, names: set[str], limits: ZipLimits) -> FileKind:
@@ -110,17 +107,19 @@ def _ooxml(archive: zipfile.ZipFile, names: set[str], limits: ZipLimits) -> File
     if macro_parts or any(
         "macroenabled" in ctype.lower() or ctype == VBA_PROJECT_TYPE for ctype in declared.values()
     ):
-        raise _reject(RejectReason.MACROS, "macro-enabled Office document")
+        raise UnsupportedFileType(RejectReason.MACROS, "macro-enabled Office document")
     main = [
         (part, OOXML_MAIN_TYPES[ctype])
         for part, ctype in declared.items()
         if ctype in OOXML_MAIN_TYPES
     ]
     if len(main) != 1 or "_rels/.rels" not in names:
-        raise _reject(RejectReason.UNKNOWN, "no single Word, Excel or PowerPoint main part")
+        raise UnsupportedFileType(
+            RejectReason.UNKNOWN, "no single Word, Excel or PowerPoint main part"
+        )
     part, kind = main[0]
     if part.lstrip("/") not in names:
-        raise _reject(RejectReason.CORRUPT, f"main part {part} is missing")
+        raise UnsupportedFileType(RejectReason.CORRUPT, f"main part {part} is missing")
     return kind
 
 
@@ -131,13 +130,15 @@ def _opendocument(
     mimetype = _read_part(archive, first.filename, limits).strip()
     kind = ODF_TYPES.get(mimetype)
     if first.compress_type != zipfile.ZIP_STORED or kind is None:
-        raise _reject(RejectReason.UNKNOWN, "not an OpenDocument text, sheet or presentation")
+        raise UnsupportedFileType(
+            RejectReason.UNKNOWN, "not an OpenDocument text, sheet or presentation"
+        )
     if ODF_MANIFEST not in names:
-        raise _reject(RejectReason.CORRUPT, "OpenDocument without a manifest")
+        raise UnsupportedFileType(RejectReason.CORRUPT, "OpenDocument without a manifest")
     if b"encryption-data" in _read_part(archive, ODF_MANIFEST, limits):
-        raise _reject(RejectReason.ENCRYPTED, "password-protected OpenDocument")
+        raise UnsupportedFileType(RejectReason.ENCRYPTED, "password-protected OpenDocument")
     if any(_is_odf_macro(name) for name in names):
-        raise _reject(RejectReason.MACROS, "OpenDocument with macros or scripts")
+        raise UnsupportedFileType(RejectReason.MACROS, "OpenDocument with macros or scripts")
     return kind
 
 
@@ -159,13 +160,24 @@ def inspect_ole2(stream: BinaryIO) -> FileKind:
     try:
         with olefile.OleFileIO(stream, raise_defects=olefile.DEFECT_INCORRECT) as ole:
             entries = {"/".join(path).lower() for path in ole.listdir(streams=True, storages=True)}
+            main = _ole2_main_stream(entries)
+            ole.openstream(main).close()  # loads every sector of it: a truncated file fails here
+    except UnsupportedFileType:
+        raise
     except Exception as error:  # a parser fed hostile bytes may fail in any way
-        raise _reject(RejectReason.CORRUPT, f"broken OLE2 file: {error}") from None
+        raise UnsupportedFileType(RejectReason.CORRUPT, f"broken OLE2 file: {error}") from None
+    return OLE2_STREAMS[main]
+
+
+def _ole2_main_stream(entries: set[str]) -> str:
+    """Name the one stream that makes this Word, Excel or PowerPoint, refusing risky extras."""
     if "encryptedpackage" in entries:  # a password-protected docx/xlsx/pptx
-        raise _reject(RejectReason.ENCRYPTED, "password-protected Office document")
+        raise UnsupportedFileType(RejectReason.ENCRYPTED, "password-protected Office document")
     if any(storage in entries for storage in OLE2_MACRO_STORAGES):
-        raise _reject(RejectReason.MACROS, "Office document with VBA macros")
-    kinds = {kind for stream_name, kind in OLE2_STREAMS.items() if stream_name in entries}
-    if len(kinds) != 1:
-        raise _reject(RejectReason.UNKNOWN, "OLE2 file that is no Word, Excel or PowerPoint file")
-    return kinds.pop()
+        raise UnsupportedFileType(RejectReason.MACROS, "Office document with VBA macros")
+    found = [name for name in OLE2_STREAMS if name in entries]
+    if len({OLE2_STREAMS[name] for name in found}) != 1:
+        raise UnsupportedFileType(
+            RejectReason.UNKNOWN, "OLE2 file that is no Word, Excel or PowerPoint file"
+        )
+    return found[0]

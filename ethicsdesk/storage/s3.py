@@ -61,6 +61,7 @@ class S3Storage(Storage):
         return f"S3Storage(bucket={self.bucket!r}, prefix={self.prefix!r})"
 
     def _object_key(self, key: str) -> str:
+        """Validate before any request, then place the key under the prefix."""
         return self.prefix + validate_key(key)
 
     def put(self, key: str, data: BinaryIO | bytes, content_type: str) -> None:

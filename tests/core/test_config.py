@@ -62,6 +62,7 @@ def test_environment_variables_are_read(tmp_path: Path) -> None:
             "DATABASE_URL": "postgres://u@db/ethicsdesk",
             "ETHICSDESK_SESSION_HOURS": "2",
             "ETHICSDESK_MAX_UPLOAD_MB": "5",
+            "ETHICSDESK_MAX_ATTACHMENT_MB": "4",
         },
     )
     assert config["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://u@db/ethicsdesk"
@@ -83,6 +84,10 @@ def test_default_database_is_sqlite_in_the_instance_folder(tmp_path: Path) -> No
         ({"SECRET_KEY": "x" * 40, "DATABASE_URL": "mysql://x"}, "DATABASE_URL"),
         ({"SECRET_KEY": "x" * 40, "ETHICSDESK_SESSION_HOURS": "many"}, "ETHICSDESK_SESSION_HOURS"),
         ({"SECRET_KEY": "x" * 40, "ETHICSDESK_SECURE_COOKIES": "perhaps"}, "SECURE_COOKIES"),
+        ({"SECRET_KEY": "x" * 40, "ETHICSDESK_MAX_ATTACHMENT_MB": "99"}, "MAX_UPLOAD_MB"),
+        ({"SECRET_KEY": "x" * 40, "ETHICSDESK_STORAGE": "ftp"}, "ETHICSDESK_STORAGE"),
+        ({"SECRET_KEY": "x" * 40, "ETHICSDESK_STORAGE": "s3"}, "ETHICSDESK_S3_BUCKET"),
+        ({"SECRET_KEY": "x" * 40, "MAIL_SERVER": "smtp.example.nl"}, "MAIL_DEFAULT_SENDER"),
     ],
 )
 def test_bad_settings_are_refused(tmp_path: Path, environ: dict[str, str], message: str) -> None:

@@ -10,7 +10,7 @@ from ethicsdesk.core.permissions import Role
 from ethicsdesk.demo.operations import ACCOUNTS
 from ethicsdesk.extensions import db
 from ethicsdesk.organisations.models import Organisation, School
-from ethicsdesk.reviews.models import ReviewCase
+from ethicsdesk.reviews.models import CaseStatus, ReviewCase
 from tests.helpers import Browser
 
 
@@ -30,6 +30,11 @@ def test_demo_data_is_idempotent_and_every_login_works(app: Flask) -> None:
     assert second.exit_code == 0
     assert counts() == after_first == (1, 3, len(ACCOUNTS), 6)
     assert {role for account in ACCOUNTS for role in account.roles} == set(Role)
+    statuses = set(db.session.scalars(sa.select(ReviewCase.status)))
+    assert statuses == {
+        CaseStatus.DRAFT, CaseStatus.SUBMITTED, CaseStatus.TRIAGE, CaseStatus.IN_REVIEW,
+        CaseStatus.POSTPONED, CaseStatus.ADVISED,
+    }  # fmt: skip
     for account in ACCOUNTS:
         assert account.email in first.output
         assert account.password in first.output

@@ -1,0 +1,1 @@
+"""Vendor documents attached to a review case: checked by content, stored outside static."""

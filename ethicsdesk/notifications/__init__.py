@@ -1,0 +1,1 @@
+"""In-app notifications, mirrored by e-mail when SMTP is configured."""

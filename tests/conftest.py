@@ -81,17 +81,31 @@ class PostgresDatabases:
 
     def __init__(self, server_url: str, worker: str, root: Path) -> None:
         self.server_url = sa.engine.make_url(normalise_database_url(server_url))
-        self.prefix = f"ethicsdesk_test_{worker}"
+        # unique per process: concurrent runs on one server must never drop each other's data
+        self.prefix = f"ethicsdesk_test_{worker}_{os.getpid()}"
         self.admin = sa.create_engine(self.server_url, isolation_level="AUTOCOMMIT")
         try:
             with self.admin.connect() as connection:
                 connection.execute(sa.text("SELECT 1"))
         except sa.exc.OperationalError as error:
             pytest.exit(f"PostgreSQL at {server_url} cannot be reached: {error}", returncode=3)
+        self._drop_leftovers()
         self.template_name = f"{self.prefix}_template"
         self._execute(f'DROP DATABASE IF EXISTS "{self.template_name}" WITH (FORCE)')
         self._execute(f'CREATE DATABASE "{self.template_name}"')
         migrate_database(self._url(self.template_name), root / "instance")
+
+    def _drop_leftovers(self) -> None:
+        """Remove databases of earlier runs that died before cleaning up (their process is gone)."""
+        with self.admin.connect() as connection:
+            names = connection.scalars(
+                sa.text("SELECT datname FROM pg_database WHERE datname LIKE 'ethicsdesk_test_%'")
+            ).all()
+        for name in names:
+            parts = name.split("_")
+            pid = int(parts[3]) if len(parts) > 3 and parts[3].isdigit() else None
+            if pid is not None and not _process_alive(pid):
+                self._execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
     def _url(self, name: str) -> str:
         return self.server_url.set(database=name).render_as_string(hide_password=False)
@@ -113,6 +127,17 @@ class PostgresDatabases:
     def close(self) -> None:
         self._execute(f'DROP DATABASE IF EXISTS "{self.template_name}" WITH (FORCE)')
         self.admin.dispose()
+
+
+def _process_alive(pid: int) -> bool:
+    """Whether a process with this id still runs on this machine."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 @pytest.fixture(scope="session")

@@ -97,6 +97,7 @@ def case_page_context(case: ReviewCase, **forms: Any) -> dict[str, Any]:
         "can_edit": case.status in EDITABLE and can(user, Permission.CASE_EDIT, case),
         "is_requester": case.is_owned_by(user),
         "answers": answer_sections(case),
+        "steps": progress_steps(case),
         "override_form": (
             forms.get("override_form") or OverrideForm(conclusions=case_conclusions)
             if can(user, Permission.SCREENING_OVERRIDE, case) and case_conclusions
@@ -142,3 +143,26 @@ def _display(field: Any) -> str:
     if data in (None, ""):
         return "—"
     return str(data)
+
+
+MAIN_PATH = (
+    CaseStatus.DRAFT,
+    CaseStatus.SUBMITTED,
+    CaseStatus.TRIAGE,
+    CaseStatus.IN_REVIEW,
+    CaseStatus.IN_DELIBERATION,
+    CaseStatus.ADVISED,
+)
+
+
+def progress_steps(case: ReviewCase) -> list[dict[str, Any]]:
+    """The main path with done / current / to-do marks, so a requester sees where the case is."""
+    current = case.status
+    if current is CaseStatus.POSTPONED:
+        current = case.status_before_postponement or CaseStatus.TRIAGE
+    position = MAIN_PATH.index(current) if current in MAIN_PATH else -1
+    steps = []
+    for index, status in enumerate(MAIN_PATH):
+        state = "done" if index < position else "current" if index == position else "todo"
+        steps.append({"label": status.label, "state": state})
+    return steps

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -21,9 +22,14 @@ def select_choices(pairs: Any) -> list[SelectChoice]:
     return [SelectChoice(value, label) for value, label in pairs]
 
 
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def strip_filter(value: Any) -> Any:
-    """Trim surrounding white space so "  " counts as empty."""
-    return value.strip() if isinstance(value, str) else value
+    """Trim white space so "  " counts as empty; drop control characters no text needs."""
+    if not isinstance(value, str):
+        return value
+    return CONTROL_CHARACTERS.sub("", value).strip()
 
 
 def safe_next_url(target: str | None) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import current_app, session
+from flask import current_app, has_request_context, session
 from flask_babel import get_locale
 from flask_login import current_user
 from markupsafe import escape
@@ -16,6 +16,8 @@ SESSION_KEY = "locale"
 def select_locale() -> str:
     """Flask-Babel's locale selector."""
     languages = current_app.config["LANGUAGES"]
+    if not has_request_context():  # CLI commands and batch jobs speak the default language
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     if current_user and current_user.is_authenticated and current_user.locale in languages:
         return current_user.locale
     chosen = session.get(SESSION_KEY)

@@ -46,7 +46,7 @@ class WorkflowError(Exception):
     """A refused action; the message is shown to the user and nothing is changed."""
 
     def __init__(self, message: Any) -> None:
-        super().__init__(str(message))
+        super().__init__(message)  # kept lazy: translated where it is shown, not where raised
         self.message = message
 
 
@@ -130,6 +130,8 @@ def apply_transition(
         raise WorkflowError(
             _l("Not possible while the case is %(status)s.", status=case.status.label)
         )
+    if case.status is CaseStatus.DRAFT and not case.is_owned_by(actor):
+        raise WorkflowError(_l("A draft belongs to its requester until it is submitted."))
     reason = (reason or "").strip() or None
     if transition.reason_required and not reason:
         raise WorkflowError(_l("Give a reason for this step."))
@@ -149,13 +151,15 @@ def apply_transition(
         reason=reason,
         details={"transition": name},
     )
-    _notify_transition(case, actor, target)
+    _notify_transition(case, actor, transition, target)
     return case
 
 
-def _notify_transition(case: ReviewCase, actor: User, target: CaseStatus) -> None:
+def _notify_transition(
+    case: ReviewCase, actor: User, transition: Transition, target: CaseStatus
+) -> None:
     """A new request goes to the secretary and chair; every later move to the requester."""
-    if target is CaseStatus.SUBMITTED:
+    if transition.name == "submit":
         notify(active_users_with_roles(*MANAGERS), case, NotificationKind.CASE_SUBMITTED, actor)
     else:
         notify([case.requester], case, NotificationKind.STATUS_CHANGED, actor, status=target.value)

@@ -80,10 +80,9 @@ def case_page_context(case: ReviewCase, **forms: Any) -> dict[str, Any]:
     user = current_user._get_current_object()
     case_conclusions = conclusions(case)
     transitions = [
-        (t, forms.get("failed_transition") if _is_failed(forms, t.name) else TransitionForm(
-            transition=t.name))
+        (t, forms["failed_transition"] if _is_failed(forms, t.name) else _fresh_transition_form(t))
         for t in allowed_transitions(case, user)
-    ]  # fmt: skip
+    ]
     can_discuss = can(user, Permission.CASE_DISCUSS, case) and case.status not in (
         CaseStatus.DRAFT,
         CaseStatus.WITHDRAWN,
@@ -110,6 +109,11 @@ def case_page_context(case: ReviewCase, **forms: Any) -> dict[str, Any]:
             else None
         ),
     }
+
+
+def _fresh_transition_form(transition: Any) -> TransitionForm:
+    """A form for one move that ignores what was posted for another move."""
+    return TransitionForm(formdata=None, data={"transition": transition.name})
 
 
 def _is_failed(forms: dict[str, Any], name: str) -> bool:

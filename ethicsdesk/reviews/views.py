@@ -51,6 +51,8 @@ def _load_case(case_id: int, permission: Permission = Permission.CASE_VIEW) -> R
     """The case, or 404 when it does not exist or this user may not see it."""
     case = queries.case_by_id(case_id) or abort(404)
     authorize(Permission.CASE_VIEW, case)
+    if case.status is CaseStatus.DRAFT and not case.is_owned_by(current_user):
+        abort(404)  # a draft stays private to its requester until it is submitted
     if permission is not Permission.CASE_VIEW and not can(current_user, permission, case):
         abort(403)
     return case
@@ -172,7 +174,7 @@ def transition(case_id: int) -> Response | tuple[str, int]:
     case = _load_case(case_id)
     form = TransitionForm()
     if not form.validate_on_submit():
-        return _case_page_with(case, 422)
+        return _case_page_with(case, 422, failed_transition=form)
     try:
         operations.apply_transition(
             case, current_user._get_current_object(), form.transition.data, form.reason.data

@@ -52,3 +52,40 @@ __all__ = [
     "screen",
     "validate_request",
 ]
+
+# DPIA templates per technology, documents, risk logic and CNIL interop (dpia_templates.dpia).
+from dpia_templates.dpia import (
+    DpiaTemplate,
+    RiskPoint,
+    TemplateError,
+    TemplateSummary,
+    check_templates,
+    document_to_markdown,
+    from_cnil,
+    load_template,
+    load_templates,
+    new_document,
+    prior_consultation_needed,
+    risk_map_svg,
+    risk_table,
+    to_cnil,
+    validate_document,
+)
+
+__all__ += [
+    "DpiaTemplate",
+    "RiskPoint",
+    "TemplateError",
+    "TemplateSummary",
+    "check_templates",
+    "document_to_markdown",
+    "from_cnil",
+    "load_template",
+    "load_templates",
+    "new_document",
+    "prior_consultation_needed",
+    "risk_map_svg",
+    "risk_table",
+    "to_cnil",
+    "validate_document",
+]

@@ -104,3 +104,110 @@ def screen_command(request_file: click.utils.LazyFile) -> None:
         raise click.ClickException("\n".join(error.errors)) from None
     json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
     click.echo()
+
+
+@cli.group("templates")
+def templates_group() -> None:
+    """DPIA templates."""
+
+
+@templates_group.command("check")
+def templates_check_command() -> None:
+    """Validate every DPIA template and list them."""
+    from dpia_templates.dpia.errors import TemplateError
+    from dpia_templates.dpia.templates import check_templates
+
+    try:
+        summaries = check_templates()
+    except TemplateError as error:
+        raise click.ClickException(str(error)) from None
+    for summary in summaries:
+        click.echo(
+            f"{summary.id:<28} {summary.version:<8} {summary.questions:>3} questions "
+            f"{summary.risks:>3} risks {summary.measures:>3} measures  {summary.title.en}"
+        )
+    click.echo(f"{len(summaries)} templates are valid.")
+
+
+@cli.group("dpia")
+def dpia_group() -> None:
+    """DPIAs: import from and export to the CNIL PIA tool."""
+
+
+@dpia_group.command("import-cnil")
+@click.argument("pia_file", type=click.File("r", encoding="utf-8"))
+@click.option("--template", "template_id", default="other", show_default=True,
+              help="The EthicsDesk template the CNIL answers are mapped onto.")  # fmt: skip
+@click.option("--as", "actor_email", help="E-mail of the importing user (default: first admin).")
+@with_appcontext
+def import_cnil_command(
+    pia_file: click.utils.LazyFile, template_id: str, actor_email: str | None
+) -> None:
+    """Create a case with its DPIA from a CNIL PIA tool export; prints the case id."""
+    from dpia_templates.dpia.templates import load_templates
+    from ethicsdesk.auth.queries import active_users_with_roles, user_by_email
+    from ethicsdesk.dpia.imports import import_cnil_case
+
+    if template_id not in load_templates():
+        raise click.BadParameter(f"unknown template {template_id!r}", param_hint="--template")
+    actor = user_by_email(actor_email) if actor_email else None
+    if actor is None:
+        admins = active_users_with_roles(Role.ADMIN, Role.SECRETARY)
+        if actor_email or not admins:
+            raise click.ClickException("no importing user: pass --as with an existing e-mail")
+        actor = admins[0]
+    try:
+        data = json.load(pia_file)
+    except json.JSONDecodeError as error:
+        raise click.ClickException(f"not valid JSON: {error}") from None
+    if not isinstance(data, dict) or "pia" not in data:
+        raise click.ClickException("this is not a CNIL PIA tool export (no 'pia' object)")
+    case, _dpia = import_cnil_case(actor, data, template_id)
+    db.session.commit()
+    click.echo(case.id)
+
+
+@dpia_group.command("export-cnil")
+@click.argument("case_id", type=int)
+@with_appcontext
+def export_cnil_command(case_id: int) -> None:
+    """Write the DPIA of a case in the CNIL PIA tool's JSON format to standard output."""
+    from ethicsdesk.dpia.documents import to_cnil_json
+    from ethicsdesk.dpia.queries import dpia_of_case
+    from ethicsdesk.reviews.queries import case_by_id
+
+    case = case_by_id(case_id)
+    dpia = dpia_of_case(case) if case else None
+    if dpia is None:
+        raise click.ClickException(f"case {case_id} has no DPIA")
+    json.dump(to_cnil_json(dpia), sys.stdout, ensure_ascii=False, indent=2)
+    click.echo()
+
+
+@cli.group("compass")
+def compass_group() -> None:
+    """The ethical compass: question sets."""
+
+
+@compass_group.command("check")
+@click.option(
+    "--directory",
+    type=click.Path(exists=True, file_okay=False),
+    help="Folder holding the sets (default: the compass package's own sets).",
+)
+def compass_check_command(directory: str | None) -> None:
+    """Validate every question set and list id, version, values and questions."""
+    from pathlib import Path
+
+    from compass import QuestionSetError, check_sets
+
+    try:
+        summaries = check_sets(Path(directory) if directory else None)
+    except QuestionSetError as error:
+        raise click.ClickException(str(error)) from None
+    for summary in summaries:
+        click.echo(
+            f"{summary.id:<20} {summary.version:<8} {summary.values:>3} values "
+            f"{summary.questions:>3} questions"
+        )
+    click.echo(f"{len(summaries)} question sets are valid.")

@@ -24,6 +24,9 @@ class AuditAction(enum.StrEnum):
     EDITED = "edited"
     ATTACHMENT_ADDED = "attachment_added"
     MESSAGE_POSTED = "message_posted"
+    DPIA_STARTED = "dpia_started"
+    DPIA_IMPORTED = "dpia_imported"
+    COMPASS_OPENED = "compass_opened"
 
     @property
     def label(self) -> Any:
@@ -38,6 +41,9 @@ ACTION_LABELS = {
     AuditAction.EDITED: _l("Request edited"),
     AuditAction.ATTACHMENT_ADDED: _l("Document added"),
     AuditAction.MESSAGE_POSTED: _l("Message posted"),
+    AuditAction.DPIA_STARTED: _l("DPIA started"),
+    AuditAction.DPIA_IMPORTED: _l("DPIA imported"),
+    AuditAction.COMPASS_OPENED: _l("Compass comparison opened"),
 }
 
 

@@ -46,6 +46,12 @@ class Permission(enum.StrEnum):
     CASE_WITHDRAW = "case.withdraw"
     CASE_DISCUSS = "case.discuss"
     SCREENING_OVERRIDE = "screening.override"
+    DPIA_VIEW = "dpia.view"
+    DPIA_EDIT = "dpia.edit"
+    COMPASS_VIEW = "compass.view"
+    COMPASS_ANSWER = "compass.answer"
+    COMPASS_COMPARE = "compass.compare"
+    PORTFOLIO_VIEW = "portfolio.view"
     USER_ADMIN = "user.admin"
 
 
@@ -72,16 +78,22 @@ STAFF_GRANTS: dict[Permission, Scope] = {
 COMMITTEE_READ: dict[Permission, Scope] = {
     Permission.CASE_VIEW: Scope.ALL,
     Permission.CASE_QUEUE: Scope.ALL,
+    Permission.DPIA_VIEW: Scope.ALL,
+    Permission.COMPASS_VIEW: Scope.ALL,  # an opened comparison; own answers stay private
 }
 COMMITTEE_WORK: dict[Permission, Scope] = {
     **COMMITTEE_READ,
     Permission.CASE_DISCUSS: Scope.ALL,
+    Permission.DPIA_EDIT: Scope.ALL,
+    Permission.COMPASS_ANSWER: Scope.ALL,
 }
 CASE_MANAGEMENT: dict[Permission, Scope] = {
     **COMMITTEE_WORK,
     Permission.CASE_MANAGE: Scope.ALL,
     Permission.CASE_WITHDRAW: Scope.ALL,
     Permission.SCREENING_OVERRIDE: Scope.ALL,
+    Permission.COMPASS_COMPARE: Scope.ALL,
+    Permission.PORTFOLIO_VIEW: Scope.ALL,
 }
 
 ROLE_GRANTS: dict[Role, dict[Permission, Scope]] = {
@@ -94,7 +106,7 @@ ROLE_GRANTS: dict[Role, dict[Permission, Scope]] = {
     },
     Role.MEMBER: COMMITTEE_WORK,
     Role.DPO: {**COMMITTEE_WORK, Permission.SCREENING_OVERRIDE: Scope.ALL},
-    Role.COORDINATOR: COMMITTEE_READ,  # reads everything, edits nothing
+    Role.COORDINATOR: {**COMMITTEE_READ, Permission.PORTFOLIO_VIEW: Scope.ALL},  # edits nothing
     Role.SECRETARY: CASE_MANAGEMENT,
     Role.CHAIR: CASE_MANAGEMENT,
     Role.ADMIN: {Permission.USER_ADMIN: Scope.ALL},

@@ -10,7 +10,8 @@ from flask_babel import format_date, format_datetime, get_locale
 from flask_login import current_user
 
 from ethicsdesk.core.forms import field_attributes
-from ethicsdesk.core.i18n import language_choices
+from ethicsdesk.core.i18n import language_choices, pick
+from ethicsdesk.core.markup import render_markdown
 from ethicsdesk.core.navigation import menu
 
 
@@ -36,6 +37,8 @@ def init_templating(app: Flask) -> None:
     app.jinja_env.filters["datetime"] = _local_datetime
     app.jinja_env.filters["date"] = _local_date
     app.jinja_env.globals["field_attributes"] = field_attributes
+    app.jinja_env.filters["markdown"] = render_markdown
+    app.jinja_env.globals["pick"] = pick
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 

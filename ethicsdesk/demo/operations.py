@@ -12,6 +12,7 @@ from ethicsdesk.auth.models import User
 from ethicsdesk.auth.operations import create_user
 from ethicsdesk.auth.queries import user_by_email
 from ethicsdesk.core.permissions import Role
+from ethicsdesk.demo.compass import load_demo_compass
 from ethicsdesk.extensions import db
 from ethicsdesk.organisations.models import School
 from ethicsdesk.organisations.operations import ensure_organisation, ensure_school
@@ -117,4 +118,5 @@ def load_demo_data() -> list[DemoAccount]:
             apply_transition(case, actor, name, reason)
         if question:
             post_message(case, secretary, question)
+    load_demo_compass()
     return list(ACCOUNTS)

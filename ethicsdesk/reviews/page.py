@@ -95,6 +95,10 @@ def case_page_context(case: ReviewCase, **forms: Any) -> dict[str, Any]:
         "transitions": transitions,
         "can_edit": case.status in EDITABLE and can(user, Permission.CASE_EDIT, case),
         "is_requester": case.is_owned_by(user),
+        "can_see_dpia": can(user, Permission.DPIA_VIEW, case)
+        and case.status is not CaseStatus.DRAFT,
+        "can_see_compass": can(user, Permission.COMPASS_VIEW, case)
+        and case.status is not CaseStatus.DRAFT,
         "answers": answer_sections(case),
         "steps": progress_steps(case),
         "override_form": (

@@ -1,0 +1,1 @@
+"""Tests of the DPIA templates, documents, risk logic and CNIL interop."""

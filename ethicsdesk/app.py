@@ -73,11 +73,20 @@ def _register_blueprints(app: Flask) -> None:
     from ethicsdesk.cli import cli
     from ethicsdesk.core.permissions import public
     from ethicsdesk.core.views import bp as core_bp
+    from ethicsdesk.deliberation.views import bp as deliberation_bp
     from ethicsdesk.dpia.views import bp as dpia_bp
     from ethicsdesk.notifications.views import bp as notifications_bp
     from ethicsdesk.reviews.views import bp as reviews_bp
 
-    for blueprint in (core_bp, auth_bp, reviews_bp, notifications_bp, dpia_bp, assessments_bp):
+    for blueprint in (
+        core_bp,
+        auth_bp,
+        reviews_bp,
+        notifications_bp,
+        dpia_bp,
+        assessments_bp,
+        deliberation_bp,
+    ):
         app.register_blueprint(blueprint)
     public(app.view_functions["static"])
     app.cli.add_command(cli)

@@ -52,6 +52,9 @@ class Permission(enum.StrEnum):
     COMPASS_ANSWER = "compass.answer"
     COMPASS_COMPARE = "compass.compare"
     PORTFOLIO_VIEW = "portfolio.view"
+    MEETING_VIEW = "meeting.view"
+    MEETING_VOTE = "meeting.vote"
+    MEETING_MANAGE = "meeting.manage"
     USER_ADMIN = "user.admin"
 
 
@@ -80,6 +83,7 @@ COMMITTEE_READ: dict[Permission, Scope] = {
     Permission.CASE_QUEUE: Scope.ALL,
     Permission.DPIA_VIEW: Scope.ALL,
     Permission.COMPASS_VIEW: Scope.ALL,  # an opened comparison; own answers stay private
+    Permission.MEETING_VIEW: Scope.ALL,
 }
 COMMITTEE_WORK: dict[Permission, Scope] = {
     **COMMITTEE_READ,
@@ -94,6 +98,8 @@ CASE_MANAGEMENT: dict[Permission, Scope] = {
     Permission.SCREENING_OVERRIDE: Scope.ALL,
     Permission.COMPASS_COMPARE: Scope.ALL,
     Permission.PORTFOLIO_VIEW: Scope.ALL,
+    Permission.MEETING_MANAGE: Scope.ALL,
+    Permission.MEETING_VOTE: Scope.ALL,
 }
 
 ROLE_GRANTS: dict[Role, dict[Permission, Scope]] = {
@@ -104,7 +110,8 @@ ROLE_GRANTS: dict[Role, dict[Permission, Scope]] = {
         Permission.CASE_WITHDRAW: Scope.OWN,
         Permission.CASE_DISCUSS: Scope.OWN,
     },
-    Role.MEMBER: COMMITTEE_WORK,
+    Role.MEMBER: {**COMMITTEE_WORK, Permission.MEETING_VOTE: Scope.ALL},
+    # the DPO advises the committee but does not vote
     Role.DPO: {**COMMITTEE_WORK, Permission.SCREENING_OVERRIDE: Scope.ALL},
     Role.COORDINATOR: {**COMMITTEE_READ, Permission.PORTFOLIO_VIEW: Scope.ALL},  # edits nothing
     Role.SECRETARY: CASE_MANAGEMENT,

@@ -1,0 +1,1 @@
+"""Committee meetings: agenda, attendance, conflicts of interest, positions, minority opinions."""

@@ -68,6 +68,7 @@ def _init_extensions(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     """Mount every domain's routes; static files are declared public here."""
+    from ethicsdesk.advisories.views import bp as advisories_bp
     from ethicsdesk.assessments.views import bp as assessments_bp
     from ethicsdesk.auth.views import bp as auth_bp
     from ethicsdesk.cli import cli
@@ -86,6 +87,7 @@ def _register_blueprints(app: Flask) -> None:
         dpia_bp,
         assessments_bp,
         deliberation_bp,
+        advisories_bp,
     ):
         app.register_blueprint(blueprint)
     public(app.view_functions["static"])

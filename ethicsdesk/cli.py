@@ -211,3 +211,69 @@ def compass_check_command(directory: str | None) -> None:
             f"{summary.questions:>3} questions"
         )
     click.echo(f"{len(summaries)} question sets are valid.")
+
+
+@cli.group("pki")
+def pki_group() -> None:
+    """The association's signing keys (embedded setup)."""
+
+
+@pki_group.command("init")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace an existing CA (old signatures stay valid only with the old CA).",
+)
+@with_appcontext
+def pki_init_command(force: bool) -> None:
+    """Create the local CA and a certificate for everyone who signs advisories."""
+    from ethicsdesk.advisories import keys
+    from ethicsdesk.auth.queries import active_users_with_roles
+    from ethicsdesk.signing import PkiError
+
+    organisation = only_organisation()
+    roles = [Role(role) for role in current_app.config["SIGNER_ROLES"]]
+    users = active_users_with_roles(*roles)
+    try:
+        issued = keys.initialise(
+            organisation.name if organisation else ORGANISATION, users, force=force
+        )
+    except PkiError as error:
+        raise click.ClickException(str(error)) from None
+    db.session.commit()
+    click.echo(f"CA and {len(issued)} signer certificates in {keys.pki_directory()}")
+    for certificate in issued:
+        click.echo(f"  {certificate.user.email:<32} {certificate.sha256[:16]}…")
+
+
+@cli.group("archive")
+def archive_group() -> None:
+    """The archive of signed advisories."""
+
+
+@archive_group.command("verify")
+@with_appcontext
+def archive_verify_command() -> None:
+    """Re-check every archived PDF's hash, the hash chain and every signature."""
+    from ethicsdesk.advisories import archive, keys
+    from ethicsdesk.signing import verify_pdf
+    from ethicsdesk.storage import current_storage
+
+    roots = keys.trust_roots() if keys.pki_exists() else []
+
+    def signature_problems(pdf: bytes) -> list[str]:
+        report = verify_pdf(pdf, roots)
+        if report.ok:
+            return []
+        return [report.summary.en] + [
+            f"{check.field_name}: {check.summary.en}" for check in report.signatures if not check.ok
+        ]
+
+    report = archive.verify_archive(current_storage(), signature_problems)
+    for problem in report.problems:
+        click.echo(f"PROBLEM {problem}", err=True)
+    if not report.ok:
+        raise SystemExit(1)
+    click.echo(
+        f"{report.checked} archived advisories verified: hashes, chain and signatures intact."
+    )

@@ -56,6 +56,10 @@ DEFAULTS: dict[str, Any] = {
     "MAIL_DEFAULT_SENDER": None,
     "MAIL_SUPPRESS_SEND": None,  # None: suppressed while testing
     "MAIL_TIMEOUT": 10,  # seconds per SMTP step
+    # advisories: who must sign (the first certifies), where the keys live, where PDFs are kept
+    "SIGNER_ROLES": ("secretary", "chair"),
+    "PKI_PATH": None,  # default: <instance>/pki
+    "ARCHIVE_BACKEND": "database",  # or "storage": the configured file storage (S3 when scaled out)
 }
 
 # Environment variable -> (config key, parser)
@@ -85,6 +89,9 @@ ENVIRONMENT_VARIABLES: dict[str, tuple[str, Any]] = {
     "MAIL_PASSWORD": ("MAIL_PASSWORD", str),
     "MAIL_DEFAULT_SENDER": ("MAIL_DEFAULT_SENDER", str),
     "MAIL_TIMEOUT": ("MAIL_TIMEOUT", float),
+    "ETHICSDESK_SIGNER_ROLES": ("SIGNER_ROLES", lambda v: tuple(r.strip() for r in v.split(","))),
+    "ETHICSDESK_PKI_PATH": ("PKI_PATH", str),
+    "ETHICSDESK_ARCHIVE": ("ARCHIVE_BACKEND", str),
 }
 
 
@@ -147,6 +154,8 @@ def _apply_environment(config: dict[str, Any], instance_path: Path) -> None:
     config["REMEMBER_COOKIE_SECURE"] = config["SESSION_COOKIE_SECURE"]
     if not config["SESSION_COOKIE_SECURE"]:
         config["PREFERRED_URL_SCHEME"] = "http"
+    if not config.get("PKI_PATH"):
+        config["PKI_PATH"] = str(instance_path / "pki")
     if not config.get("STORAGE_LOCAL_PATH"):
         config["STORAGE_LOCAL_PATH"] = str(instance_path / "files")
     if env in ("development", "testing") and not config.get("SECRET_KEY"):
@@ -193,6 +202,10 @@ def validate_config(config: Mapping[str, Any]) -> None:
         raise ConfigurationError(
             "ETHICSDESK_MAX_ATTACHMENT_MB must not exceed ETHICSDESK_MAX_UPLOAD_MB"
         )
+    if config["ARCHIVE_BACKEND"] not in ("database", "storage"):
+        raise ConfigurationError("ETHICSDESK_ARCHIVE must be database or storage")
+    if not config["SIGNER_ROLES"] or not set(config["SIGNER_ROLES"]) <= {"secretary", "chair"}:
+        raise ConfigurationError("ETHICSDESK_SIGNER_ROLES must list secretary and/or chair")
     _check_extension_settings(config)
 
 

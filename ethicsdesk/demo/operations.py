@@ -12,6 +12,7 @@ from ethicsdesk.auth.models import User
 from ethicsdesk.auth.operations import create_user
 from ethicsdesk.auth.queries import user_by_email
 from ethicsdesk.core.permissions import Role
+from ethicsdesk.demo.advisory import load_demo_advisory
 from ethicsdesk.demo.compass import load_demo_compass
 from ethicsdesk.extensions import db
 from ethicsdesk.organisations.models import School
@@ -43,6 +44,8 @@ ACCOUNTS = (
         "aanvrager@voorbeeld.school", "Ria Jansen", (Role.REQUESTER,), "demo-aanvrager-2026"
     ),
     DemoAccount("lid@voorbeeld.school", "Mehmet Yilmaz", (Role.MEMBER,), "demo-lid-2026"),
+    DemoAccount("lid2@voorbeeld.school", "Priya Sharma", (Role.MEMBER,), "demo-lid2-2026"),
+    DemoAccount("lid3@voorbeeld.school", "Johan de Boer", (Role.MEMBER,), "demo-lid3-2026"),
     DemoAccount(
         "secretaris@voorbeeld.school",
         "Sanne de Vries",
@@ -94,8 +97,8 @@ def _ensure_accounts(organisation: object, schools: list[School]) -> None:
             )
 
 
-def _account(index: int) -> User:
-    user = user_by_email(ACCOUNTS[index].email)
+def _account(email: str) -> User:
+    user = user_by_email(email)
     assert user is not None
     return user
 
@@ -105,7 +108,8 @@ def load_demo_data() -> list[DemoAccount]:
     organisation = ensure_organisation(ORGANISATION)
     schools = [ensure_school(organisation, name, brin) for name, brin in SCHOOLS]
     _ensure_accounts(organisation, schools)
-    requester, secretary = _account(0), _account(2)
+    requester = _account("aanvrager@voorbeeld.school")
+    secretary = _account("secretaris@voorbeeld.school")
     for filename, school_indexes, steps, question in EXAMPLE_CASES:
         document = json.loads((CASES_DIRECTORY / filename).read_text(encoding="utf-8"))
         title = document["technology"]
@@ -119,4 +123,5 @@ def load_demo_data() -> list[DemoAccount]:
         if question:
             post_message(case, secretary, question)
     load_demo_compass()
+    load_demo_advisory()
     return list(ACCOUNTS)

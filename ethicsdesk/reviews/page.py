@@ -101,6 +101,7 @@ def case_page_context(case: ReviewCase, **forms: Any) -> dict[str, Any]:
         and case.status is not CaseStatus.DRAFT,
         "answers": answer_sections(case),
         "steps": progress_steps(case),
+        **_advisory_links(case, user),
         "override_form": (
             forms.get("override_form") or OverrideForm(conclusions=case_conclusions)
             if can(user, Permission.SCREENING_OVERRIDE, case) and case_conclusions
@@ -174,3 +175,22 @@ def progress_steps(case: ReviewCase) -> list[dict[str, Any]]:
         state = "done" if index < position else "current" if index == position else "todo"
         steps.append({"label": status.label, "state": state})
     return steps
+
+
+def _advisory_links(case: ReviewCase, user: Any) -> dict[str, Any]:
+    """The case's advisories this user may see, and whether they may start one."""
+    from ethicsdesk.advisories.models import AdvisoryStatus
+    from ethicsdesk.advisories.queries import advisories_of_case
+
+    versions = advisories_of_case(case)
+    visible = [
+        a for a in versions
+        if a.status is not AdvisoryStatus.DRAFT or not case.is_owned_by(user)
+    ]  # fmt: skip
+    in_progress = any(a.status is not AdvisoryStatus.SIGNED for a in versions)
+    return {
+        "advisories": visible,
+        "can_draft_advisory": can(user, Permission.CASE_MANAGE, case)
+        and case.status is CaseStatus.IN_DELIBERATION
+        and not in_progress,
+    }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from flask import Flask
 
+from ethicsdesk.advisories.models import Advisory
 from ethicsdesk.auth.models import User
 from ethicsdesk.core.permissions import Role
 from ethicsdesk.demo.operations import ACCOUNTS
@@ -32,9 +33,14 @@ def test_demo_data_is_idempotent_and_every_login_works(app: Flask) -> None:
     assert {role for account in ACCOUNTS for role in account.roles} == set(Role)
     statuses = set(db.session.scalars(sa.select(ReviewCase.status)))
     assert statuses == {
-        CaseStatus.DRAFT, CaseStatus.SUBMITTED, CaseStatus.TRIAGE, CaseStatus.IN_REVIEW,
+        CaseStatus.DRAFT, CaseStatus.SUBMITTED, CaseStatus.IN_REVIEW,
         CaseStatus.POSTPONED, CaseStatus.ADVISED,
     }  # fmt: skip
+    # one case went the whole way: a signed, archived advisory that verifies
+    signed = db.session.scalars(sa.select(Advisory).where(Advisory.status == "signed")).all()
+    assert [a.case.title for a in signed] == ["SchrijfMaatje AI"]
+    verified = runner.invoke(args=["ethicsdesk", "archive", "verify"])
+    assert verified.exit_code == 0, verified.output
     for account in ACCOUNTS:
         assert account.email in first.output
         assert account.password in first.output

@@ -1,0 +1,1 @@
+"""Advisories: drafting, the signed PDF, signatures and the tamper-evident archive."""

@@ -1,0 +1,1 @@
+"""Native reportlab vector drawings: risk maps, the compass heat map and the value graph."""

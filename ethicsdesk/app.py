@@ -96,6 +96,7 @@ def _register_blueprints(app: Flask) -> None:
 
 def _register_hooks(app: Flask) -> None:
     """Access control, transactions, headers, errors and template helpers."""
+    from ethicsdesk.advisories.archive import move_queued
     from ethicsdesk.core.db import init_transaction_handling
     from ethicsdesk.core.errors import init_error_handlers
     from ethicsdesk.core.permissions import enforce_view_access
@@ -106,6 +107,7 @@ def _register_hooks(app: Flask) -> None:
     app.before_request(enforce_view_access)
     # after_request hooks run in reverse order: mail is sent only after the commit succeeded
     app.after_request(flush_queued_mail)
+    app.after_request(move_queued)
     init_transaction_handling(app)
     init_security_headers(app)
     init_error_handlers(app)

@@ -269,6 +269,11 @@ def archive_verify_command() -> None:
             f"{check.field_name}: {check.summary.en}" for check in report.signatures if not check.ok
         ]
 
+    if current_app.config["ARCHIVE_BACKEND"] == "storage":
+        moved = archive.complete_pending(current_storage())
+        db.session.commit()
+        if moved:
+            click.echo(f"{moved} pending archive entries moved to storage.")
     report = archive.verify_archive(current_storage(), signature_problems)
     for problem in report.problems:
         click.echo(f"PROBLEM {problem}", err=True)

@@ -60,6 +60,7 @@ DEFAULTS: dict[str, Any] = {
     "SIGNER_ROLES": ("secretary", "chair"),
     "PKI_PATH": None,  # default: <instance>/pki
     "ARCHIVE_BACKEND": "database",  # or "storage": the configured file storage (S3 when scaled out)
+    "TIMESTAMP_URL": None,  # an RFC 3161 timestamp authority: signatures become PAdES B-T
 }
 
 # Environment variable -> (config key, parser)
@@ -92,6 +93,7 @@ ENVIRONMENT_VARIABLES: dict[str, tuple[str, Any]] = {
     "ETHICSDESK_SIGNER_ROLES": ("SIGNER_ROLES", lambda v: tuple(r.strip() for r in v.split(","))),
     "ETHICSDESK_PKI_PATH": ("PKI_PATH", str),
     "ETHICSDESK_ARCHIVE": ("ARCHIVE_BACKEND", str),
+    "ETHICSDESK_TIMESTAMP_URL": ("TIMESTAMP_URL", str),
 }
 
 

@@ -128,3 +128,42 @@ def verify_archive(
             report.problems.append(f"{name}: file changed (SHA-256 differs)")
         report.problems.extend(f"{name}: {problem}" for problem in check_signatures(data))
     return report
+
+
+_PENDING = "_ethicsdesk_archive_pending"
+
+
+def queue_move_after_commit(entry: ArchiveEntry) -> None:
+    """With object storage, move the PDF out of the row once the row itself is committed."""
+    from flask import current_app, g, has_request_context
+
+    if current_app.config["ARCHIVE_BACKEND"] == "storage" and has_request_context():
+        g.setdefault(_PENDING, []).append(entry.id)
+
+
+def move_queued(response: object) -> object:
+    """After-request hook (runs after the commit): the journal's second half, best effort."""
+    from flask import current_app, g
+
+    from ethicsdesk.storage import current_storage
+
+    ids = g.pop(_PENDING, [])
+    if ids and getattr(response, "status_code", 500) < 400:
+        for entry_id in ids:
+            entry = db.session.get(ArchiveEntry, entry_id)
+            try:
+                move_to_storage(entry, current_storage())
+                db.session.commit()
+            except Exception:  # the row keeps the PDF; `archive verify` finishes the move
+                db.session.rollback()
+                current_app.logger.exception("archive entry %s stays pending", entry_id)
+    return response
+
+
+def complete_pending(storage: Storage) -> int:
+    """Recovery: move every PDF still held by its row to storage; returns how many."""
+    moved = 0
+    for entry in pending_entries():
+        move_to_storage(entry, storage)
+        moved += 1
+    return moved

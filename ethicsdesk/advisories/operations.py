@@ -31,7 +31,13 @@ from ethicsdesk.deliberation.models import MeetingItem
 from ethicsdesk.extensions import db
 from ethicsdesk.reviews.models import CaseStatus, ReviewCase
 from ethicsdesk.reviews.operations import WorkflowError, apply_transition
-from ethicsdesk.signing import SignatureFieldSpec, approve, certify, fingerprint
+from ethicsdesk.signing import (
+    SignatureFieldSpec,
+    approve,
+    certify,
+    fingerprint,
+    http_timestamper,
+)
 from ethicsdesk.signing import signer_certificate as certificate_of
 
 OPEN_FOR_ADVICE = frozenset({CaseStatus.IN_DELIBERATION, CaseStatus.ADVISED})
@@ -175,11 +181,13 @@ def sign(advisory: Advisory, signer: User) -> AdvisorySignature:
     certificate = keys.ensure_certificate(signer)
     pyhanko_signer = keys.signer_for(certificate)
     reason = f"{advisory.reference}: {box['title']}"
+    timestamper = http_timestamper(current_app.config["TIMESTAMP_URL"])
     if advisory.signatures:
-        pdf = approve(advisory.working_pdf, pyhanko_signer, field=box["field"], reason=reason)
+        pdf = approve(advisory.working_pdf, pyhanko_signer, field=box["field"], reason=reason,
+                      timestamper=timestamper)  # fmt: skip
     else:
         pdf = certify(advisory.working_pdf, pyhanko_signer, field=box["field"], reason=reason,
-                      all_fields=_field_specs(advisory))  # fmt: skip
+                      all_fields=_field_specs(advisory), timestamper=timestamper)  # fmt: skip
     signature = AdvisorySignature(
         advisory=advisory, signer=signer, role=box["role"], field_name=box["field"],
         certificate_sha256=fingerprint(certificate_of(pyhanko_signer)), signed_at=utcnow(),
@@ -194,7 +202,8 @@ def sign(advisory: Advisory, signer: User) -> AdvisorySignature:
 
 def _complete(advisory: Advisory, actor: User, pdf: bytes) -> None:
     """Archive the fully signed PDF, supersede the previous version, mark the case advised."""
-    archive.archive_pdf(advisory, pdf)
+    entry = archive.archive_pdf(advisory, pdf)
+    archive.queue_move_after_commit(entry)
     advisory.status = AdvisoryStatus.SIGNED
     advisory.signed_at = utcnow()
     advisory.working_pdf = None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+
 import sqlalchemy as sa
 
 from ethicsdesk.advisories import keys
@@ -35,7 +37,7 @@ def sign(browser, url: str, password: str = DEFAULT_PASSWORD):
     return browser.submit(f"{url}/sign", {"password": password, "confirm": "y"})
 
 
-def test_chair_and_secretary_sign_and_the_advisory_is_archived(app, decided) -> None:
+def test_chair_and_secretary_sign_and_the_advisory_is_archived(app, decided, tmp_path) -> None:
     secretary, url = draft_and_freeze(app, decided)
     assert the_advisory().status is AdvisoryStatus.SIGNING
     wrong = sign(secretary, url, "not my password at all")
@@ -62,6 +64,17 @@ def test_chair_and_secretary_sign_and_the_advisory_is_archived(app, decided) -> 
     assert all(signature.valid for signature in independent.signatures)
     verified = app.test_cli_runner().invoke(args=["ethicsdesk", "archive", "verify"])
     assert verified.exit_code == 0, verified.output
+    signed_file = tmp_path / "advisory.pdf"
+    signed_file.write_bytes(pdf)
+    structure = subprocess.run(
+        ["qpdf", "--check", str(signed_file)], capture_output=True, check=False
+    )
+    assert structure.returncode == 0, structure.stdout.decode()[-500:]
+    damaged = bytearray(pdf)
+    damaged[len(damaged) // 3] ^= 0x01
+    flipped = pdfsig_report(bytes(damaged))
+    assert not any(signature.valid for signature in flipped.signatures)
+    assert not verify_pdf(bytes(damaged), keys.trust_roots()).ok
 
 
 def test_a_signed_advisory_cannot_be_edited_only_superseded(app, decided) -> None:

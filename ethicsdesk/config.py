@@ -61,6 +61,7 @@ DEFAULTS: dict[str, Any] = {
     "PKI_PATH": None,  # default: <instance>/pki
     "ARCHIVE_BACKEND": "database",  # or "storage": the configured file storage (S3 when scaled out)
     "TIMESTAMP_URL": None,  # an RFC 3161 timestamp authority: signatures become PAdES B-T
+    "PKI_PASSPHRASES_FILE": None,  # TOML [passphrases] for PKCS#12 files issued elsewhere
 }
 
 # Environment variable -> (config key, parser)
@@ -94,6 +95,7 @@ ENVIRONMENT_VARIABLES: dict[str, tuple[str, Any]] = {
     "ETHICSDESK_PKI_PATH": ("PKI_PATH", str),
     "ETHICSDESK_ARCHIVE": ("ARCHIVE_BACKEND", str),
     "ETHICSDESK_TIMESTAMP_URL": ("TIMESTAMP_URL", str),
+    "ETHICSDESK_PKI_PASSPHRASES_FILE": ("PKI_PASSPHRASES_FILE", str),
 }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import tomllib
 from pathlib import Path
 
 from flask import current_app
@@ -42,9 +43,22 @@ def pki_directory() -> Path:
 
 
 def passphrase(key_id: str) -> str:
-    """A per-key passphrase only this installation can derive."""
+    """The PKCS#12 passphrase: from the operator's passphrase file, else derived per key."""
+    configured = _configured_passphrases()
+    if key_id in configured:
+        return configured[key_id]
     secret = current_app.config["SECRET_KEY"].encode()
     return hmac.new(secret, f"ethicsdesk-pki:{key_id}".encode(), hashlib.sha256).hexdigest()
+
+
+def _configured_passphrases() -> dict[str, str]:
+    """Production: PKCS#12 files issued elsewhere, their passphrases in a TOML file (mode 0600)."""
+    path = current_app.config.get("PKI_PASSPHRASES_FILE")
+    if not path:
+        return {}
+    with Path(path).open("rb") as handle:
+        data = tomllib.load(handle)
+    return {str(key): str(value) for key, value in data.get("passphrases", {}).items()}
 
 
 def signer_role(user: User) -> str | None:

@@ -13,7 +13,7 @@ COMPILED := $(CATALOGUES:.po=.mo)
 # folder and allows plain http on 127.0.0.1. Production sets ETHICSDESK_ENV=production.
 export ETHICSDESK_ENV ?= development
 
-.PHONY: run test install install-test translations translations-update lint format migrate demo-data clean
+.PHONY: run test test-browser install install-test translations translations-update lint format migrate demo-data clean
 
 run: install migrate demo-data
 	@echo ""
@@ -25,6 +25,9 @@ test: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-browser: install-test
+	$(BIN)/pytest -m browser tests/browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -77,6 +77,9 @@ def _register_blueprints(app: Flask) -> None:
     from ethicsdesk.deliberation.views import bp as deliberation_bp
     from ethicsdesk.dpia.views import bp as dpia_bp
     from ethicsdesk.notifications.views import bp as notifications_bp
+    from ethicsdesk.publications.api import bp as publications_api_bp
+    from ethicsdesk.publications.followup_views import bp as followup_bp
+    from ethicsdesk.publications.views import bp as publications_bp
     from ethicsdesk.reviews.views import bp as reviews_bp
 
     for blueprint in (
@@ -88,6 +91,9 @@ def _register_blueprints(app: Flask) -> None:
         assessments_bp,
         deliberation_bp,
         advisories_bp,
+        publications_bp,
+        publications_api_bp,
+        followup_bp,
     ):
         app.register_blueprint(blueprint)
     public(app.view_functions["static"])

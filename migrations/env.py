@@ -9,6 +9,7 @@ from alembic import context
 from flask import current_app
 
 from ethicsdesk.core.db import EnumText, UTCDateTime
+from ethicsdesk.publications.search import include_name
 
 config = context.config
 if config.config_file_name is not None and not logging.getLogger().handlers:
@@ -60,6 +61,7 @@ def run_migrations_online() -> None:
             connection=connection,
             target_metadata=target_metadata,
             render_item=render_item,
+            include_name=include_name,  # search index objects the ORM does not model
             **options,
         )
         with context.begin_transaction():

@@ -10,11 +10,15 @@ from flask import Flask
 from flask_migrate import downgrade, upgrade
 
 from ethicsdesk.extensions import db
+from ethicsdesk.publications.search import include_name
 
 
 def schema_differences() -> list:
     with db.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            connection,
+            opts={"compare_type": True, "include_name": include_name},  # skip search index objects
+        )
         return compare_metadata(context, db.metadata)
 
 

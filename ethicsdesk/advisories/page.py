@@ -13,6 +13,7 @@ from ethicsdesk.advisories.operations import AdvisoryInput, ConditionInput
 from ethicsdesk.core.i18n import current_language
 from ethicsdesk.core.permissions import Permission, can
 from ethicsdesk.deliberation.models import MeetingItem, Position
+from ethicsdesk.publications.page import publishing_context
 from ethicsdesk.reviews.models import ReviewCase
 
 DECISION_TO_OUTCOME = {
@@ -72,4 +73,5 @@ def advisory_context(case: ReviewCase, advisory: Advisory, sign_form: Any = None
         "sign_form": (sign_form or SignForm(user=user)) if waiting_for_me else None,
         "boxes": advisory.signature_boxes or [],
         "signed_fields": {s.field_name: s for s in advisory.signatures},
+        "publishing": publishing_context(user, advisory),
     }

@@ -27,6 +27,8 @@ class AuditAction(enum.StrEnum):
     DPIA_STARTED = "dpia_started"
     DPIA_IMPORTED = "dpia_imported"
     COMPASS_OPENED = "compass_opened"
+    ADVISORY_PUBLISHED = "advisory_published"
+    ADVISORY_RETRACTED = "advisory_retracted"
 
     @property
     def label(self) -> Any:
@@ -44,6 +46,8 @@ ACTION_LABELS = {
     AuditAction.DPIA_STARTED: _l("DPIA started"),
     AuditAction.DPIA_IMPORTED: _l("DPIA imported"),
     AuditAction.COMPASS_OPENED: _l("Compass comparison opened"),
+    AuditAction.ADVISORY_PUBLISHED: _l("Advisory published"),
+    AuditAction.ADVISORY_RETRACTED: _l("Advisory retracted"),
 }
 
 

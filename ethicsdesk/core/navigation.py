@@ -24,8 +24,10 @@ class MenuItem:
 MENU = (
     MenuItem("reviews.new_request", _l("New request"), Permission.CASE_CREATE),
     MenuItem("reviews.my_requests", _l("My requests"), Permission.CASE_CREATE),
+    MenuItem("publications.catalogue", _l("Advisories"), Permission.ADVISORY_READ),
     MenuItem("reviews.queue", _l("Review queue"), Permission.CASE_QUEUE),
     MenuItem("deliberation.index", _l("Meetings"), Permission.MEETING_VIEW),
+    MenuItem("followup.dashboard", _l("Follow-up"), Permission.FOLLOW_UP_VIEW),
     MenuItem("assessments.portfolio", _l("Portfolio"), Permission.PORTFOLIO_VIEW),
     MenuItem("auth.admin_users", _l("Users"), Permission.USER_ADMIN),
 )

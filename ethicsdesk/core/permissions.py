@@ -38,6 +38,8 @@ class Permission(enum.StrEnum):
     DASHBOARD = "dashboard.view"
     ACCOUNT_MANAGE_OWN = "account.manage_own"
     ADVISORY_READ = "advisory.read"
+    ADVISORY_PUBLISH = "advisory.publish"
+    FOLLOW_UP_VIEW = "follow_up.view"
     CASE_CREATE = "case.create"
     CASE_EDIT = "case.edit"
     CASE_VIEW = "case.view"
@@ -100,6 +102,8 @@ CASE_MANAGEMENT: dict[Permission, Scope] = {
     Permission.PORTFOLIO_VIEW: Scope.ALL,
     Permission.MEETING_MANAGE: Scope.ALL,
     Permission.MEETING_VOTE: Scope.ALL,
+    Permission.ADVISORY_PUBLISH: Scope.ALL,
+    Permission.FOLLOW_UP_VIEW: Scope.ALL,
 }
 
 ROLE_GRANTS: dict[Role, dict[Permission, Scope]] = {
@@ -113,7 +117,11 @@ ROLE_GRANTS: dict[Role, dict[Permission, Scope]] = {
     Role.MEMBER: {**COMMITTEE_WORK, Permission.MEETING_VOTE: Scope.ALL},
     # the DPO advises the committee but does not vote
     Role.DPO: {**COMMITTEE_WORK, Permission.SCREENING_OVERRIDE: Scope.ALL},
-    Role.COORDINATOR: {**COMMITTEE_READ, Permission.PORTFOLIO_VIEW: Scope.ALL},  # edits nothing
+    Role.COORDINATOR: {  # edits nothing
+        **COMMITTEE_READ,
+        Permission.PORTFOLIO_VIEW: Scope.ALL,
+        Permission.FOLLOW_UP_VIEW: Scope.ALL,
+    },
     Role.SECRETARY: CASE_MANAGEMENT,
     Role.CHAIR: CASE_MANAGEMENT,
     Role.ADMIN: {Permission.USER_ADMIN: Scope.ALL},

@@ -7,7 +7,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -124,19 +123,3 @@ def test_import_does_not_pull_in_the_web_app() -> None:
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stderr
-
-
-def test_screening_takes_well_under_a_millisecond() -> None:
-    """After loading, one screening is fast enough to run on every form change."""
-    request = json.loads((ROOT / "tests/dpia_templates/cases/4_proctoring.json").read_text())
-    screen(request)
-    best = min(_average_seconds(request, runs=200) for _ in range(5))
-    assert best < 0.001, f"{best * 1e6:.0f} µs per screening"
-
-
-def _average_seconds(request: dict[str, Any], runs: int) -> float:
-    """Average wall time of one screening over a batch."""
-    start = time.perf_counter()
-    for _ in range(runs):
-        screen(request)
-    return (time.perf_counter() - start) / runs

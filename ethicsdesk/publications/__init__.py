@@ -1,0 +1,1 @@
+"""Publishing signed advisories: catalogue, search and public pages."""

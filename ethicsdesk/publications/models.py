@@ -1,0 +1,97 @@
+"""A signed advisory's publication: who may see it, and whether it was retracted."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ethicsdesk.advisories.models import Advisory
+from ethicsdesk.auth.models import User
+from ethicsdesk.core.db import EnumText, utcnow
+from ethicsdesk.extensions import db
+
+
+class Visibility(enum.StrEnum):
+    """Internal: every signed-in staff member; public: anyone, without login."""
+
+    INTERNAL = "internal"
+    PUBLIC = "public"
+
+    @property
+    def label(self) -> Any:
+        return VISIBILITY_LABELS[self]
+
+
+VISIBILITY_LABELS = {
+    Visibility.INTERNAL: _l("Internal (all staff)"),
+    Visibility.PUBLIC: _l("Public (anyone)"),
+}
+
+
+class Publication(db.Model):
+    """One published advisory version; a retracted one stays, marked with its reason.
+
+    ``search_text`` is the folded, punctuation-free document both search engines index
+    (SQLite FTS5 table ``publication_fts``; PostgreSQL GIN index on its tsvector).
+    """
+
+    __tablename__ = "publications"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    advisory_id: Mapped[int] = mapped_column(sa.ForeignKey("advisories.id"), unique=True)
+    visibility: Mapped[Visibility] = mapped_column(EnumText(Visibility), index=True)
+    published_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    published_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    superseded: Mapped[bool] = mapped_column(default=False)
+    retracted_at: Mapped[datetime | None]
+    retracted_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    retraction_reason: Mapped[str | None] = mapped_column(sa.Text)
+    search_text: Mapped[str] = mapped_column(sa.Text, default="")
+
+    advisory: Mapped[Advisory] = relationship()
+    published_by: Mapped[User | None] = relationship(foreign_keys=[published_by_id])
+    retracted_by: Mapped[User | None] = relationship(foreign_keys=[retracted_by_id])
+
+    @property
+    def retracted(self) -> bool:
+        return self.retracted_at is not None
+
+
+class Adherence(enum.StrEnum):
+    """Whether the school followed the committee's advice."""
+
+    FOLLOWED = "followed"
+    PARTLY = "partly"
+    NOT_FOLLOWED = "not_followed"
+
+    @property
+    def label(self) -> Any:
+        return ADHERENCE_LABELS[self]
+
+
+ADHERENCE_LABELS = {
+    Adherence.FOLLOWED: _l("Followed"),
+    Adherence.PARTLY: _l("Partly followed"),
+    Adherence.NOT_FOLLOWED: _l("Not followed"),
+}
+
+
+class FollowUp(db.Model):
+    """What the school did with an advisory, as last recorded by the committee."""
+
+    __tablename__ = "advisory_follow_ups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    advisory_id: Mapped[int] = mapped_column(sa.ForeignKey("advisories.id"), unique=True)
+    adherence: Mapped[Adherence] = mapped_column(EnumText(Adherence))
+    note: Mapped[str] = mapped_column(sa.Text, default="")
+    recorded_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    advisory: Mapped[Advisory] = relationship()
+    recorded_by: Mapped[User | None] = relationship()

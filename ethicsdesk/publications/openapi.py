@@ -1,0 +1,72 @@
+"""The OpenAPI 3.1 description of the read-only advisories API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+_REF = {"$ref": "#/components/schemas/Advisory"}
+_STRING_OR_NULL = {"type": ["string", "null"]}
+_QUERY = [
+    {"name": name, "in": "query", "required": False, "schema": schema}
+    for name, schema in (
+        ("q", {"type": "string"}),
+        ("outcome", {"type": "string", "enum": ["favourable", "favourable_with_conditions",
+                                                "postponed", "unfavourable"]}),
+        ("category", {"type": "string"}),
+        ("vendor", {"type": "string"}),
+        ("year", {"type": "integer"}),
+        ("validity", {"type": "string", "enum": ["valid", "due"]}),
+        ("sort", {"type": "string", "enum": ["newest", "re_evaluation", "relevance"]}),
+        ("page", {"type": "integer", "minimum": 1}),
+    )
+]  # fmt: skip
+
+ADVISORY = {
+    "type": "object",
+    "required": ["id", "number", "version", "title", "vendor", "outcome", "summary",
+                 "conditions", "visibility", "published_at", "retracted", "url"],
+    "properties": {
+        "id": {"type": "integer"}, "number": {"type": "string"}, "version": {"type": "integer"},
+        "title": {"type": "string"}, "vendor": {"type": "string"},
+        "outcome": {"type": "string"}, "summary": {"type": "string"},
+        "conditions": {"type": "array", "items": {
+            "type": "object", "required": ["text", "due_date"],
+            "properties": {"text": {"type": "string"}, "due_date": _STRING_OR_NULL}}},
+        "re_evaluation_date": _STRING_OR_NULL, "issued_on": _STRING_OR_NULL,
+        "visibility": {"type": "string", "enum": ["internal", "public"]},
+        "published_at": {"type": "string"}, "retracted": {"type": "boolean"},
+        "retraction_reason": _STRING_OR_NULL, "url": {"type": "string"},
+    },
+}  # fmt: skip
+
+OPENAPI: dict[str, Any] = {
+    "openapi": "3.1.0",
+    "info": {"title": "EthicsDesk advisories", "version": "1.0.0",
+             "description": "Published advisories of the ethics committee (read only). "
+                            "Anonymous callers see public advisories only."},
+    "paths": {
+        "/api/v1/advisories": {"get": {
+            "summary": "Search published advisories", "operationId": "listAdvisories",
+            "parameters": _QUERY,
+            "responses": {"200": {"description": "One page of advisories", "content": {
+                "application/json": {"schema": {
+                    "type": "object", "required": ["items", "page", "has_next"],
+                    "properties": {"items": {"type": "array", "items": _REF},
+                                   "page": {"type": "integer"},
+                                   "has_next": {"type": "boolean"}}}}}}},
+        }},
+        "/api/v1/advisories/{id}": {"get": {
+            "summary": "One published advisory", "operationId": "getAdvisory",
+            "parameters": [{"name": "id", "in": "path", "required": True,
+                            "schema": {"type": "integer"}}],
+            "responses": {
+                "200": {"description": "The advisory", "content": {"application/json": {
+                    "schema": {"$ref": "#/components/schemas/Advisory"}}}},
+                "404": {"description": "No such advisory, or not visible to this caller",
+                        "content": {"application/json": {"schema": {
+                            "type": "object", "properties": {"error": {"type": "string"}}}}}},
+            },
+        }},
+    },
+    "components": {"schemas": {"Advisory": ADVISORY}},
+}  # fmt: skip

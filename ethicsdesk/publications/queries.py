@@ -1,0 +1,121 @@
+"""Reading publications: the catalogue query with search, filters, sorting and pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
+
+from ethicsdesk.advisories.models import Advisory, Outcome
+from ethicsdesk.extensions import db
+from ethicsdesk.publications import search
+from ethicsdesk.publications.models import Publication, Visibility
+from ethicsdesk.reviews.models import ReviewCase
+
+PAGE_SIZE = 20
+
+
+def today() -> date:
+    """The calendar date re-evaluation deadlines are compared with."""
+    return date.today()  # noqa: DTZ011 - a calendar date, not a moment
+
+
+SORTS = ("newest", "re_evaluation", "relevance")
+
+
+@dataclass
+class Criteria:
+    """What the catalogue was asked for, already validated into plain values."""
+
+    q: str = ""
+    outcome: Outcome | None = None
+    category: str | None = None
+    vendor: str | None = None
+    year: int | None = None
+    validity: str | None = None  # "valid" or "due"
+    sort: str = "newest"
+    page: int = 1
+    words: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Page:
+    """One page of hits and whether there are more."""
+
+    items: list[Publication]
+    page: int
+    has_next: bool
+
+
+def visible(include_internal: bool) -> sa.Select[tuple[Publication]]:
+    """Current publications; anonymous visitors only ever get public ones."""
+    query = sa.select(Publication).join(Publication.advisory).join(Advisory.case)
+    query = query.where(Publication.superseded.is_(False))
+    if not include_internal:
+        query = query.where(Publication.visibility == Visibility.PUBLIC)
+    return query
+
+
+def catalogue(
+    criteria: Criteria, include_internal: bool, today: date, page_size: int = PAGE_SIZE
+) -> Page:
+    """The hits for these criteria, LIMIT inside the query, one row more to see a next page."""
+    query = visible(include_internal)
+    criteria.words = search.terms(criteria.q)
+    score = None
+    if criteria.words:
+        where, score = search.matching(criteria.words)
+        query = query.where(where)
+    if criteria.outcome:
+        query = query.where(Advisory.outcome == criteria.outcome)
+    if criteria.category:
+        query = query.where(ReviewCase.category == criteria.category)
+    if criteria.vendor:
+        query = query.where(sa.func.lower(ReviewCase.vendor) == criteria.vendor.lower())
+    if criteria.year:
+        start, end = date(criteria.year, 1, 1), date(criteria.year + 1, 1, 1)
+        query = query.where(Advisory.issued_on >= start, Advisory.issued_on < end)
+    if criteria.validity == "valid":
+        query = query.where(
+            Publication.retracted_at.is_(None),
+            sa.or_(Advisory.re_evaluation_date.is_(None), Advisory.re_evaluation_date > today),
+        )
+    elif criteria.validity == "due":
+        query = query.where(Advisory.re_evaluation_date <= today)
+    if criteria.sort == "relevance" and score is not None:
+        query = query.order_by(score.desc(), Publication.id.desc())
+    elif criteria.sort == "re_evaluation":
+        query = query.order_by(Advisory.re_evaluation_date.asc().nulls_last(), Publication.id)
+    else:
+        query = query.order_by(Publication.published_at.desc(), Publication.id.desc())
+    offset = (criteria.page - 1) * page_size
+    query = query.options(selectinload(Publication.advisory).selectinload(Advisory.case))
+    rows = list(db.session.scalars(query.limit(page_size + 1).offset(offset)))
+    return Page(rows[:page_size], criteria.page, len(rows) > page_size)
+
+
+def publication_of(advisory: Advisory) -> Publication | None:
+    return db.session.scalar(sa.select(Publication).where(Publication.advisory_id == advisory.id))
+
+
+def publication_by_id(publication_id: int) -> Publication | None:
+    return db.session.get(Publication, publication_id)
+
+
+def versions_of(advisory: Advisory, include_internal: bool) -> list[Publication]:
+    """Every published version of the same advisory number, newest first."""
+    query = (
+        sa.select(Publication).join(Publication.advisory).where(Advisory.number == advisory.number)
+    )
+    if not include_internal:
+        query = query.where(Publication.visibility == Visibility.PUBLIC)
+    return list(db.session.scalars(query.order_by(Advisory.version.desc())))
+
+
+def newest_public(limit: int = 50) -> list[Publication]:
+    """The feed: the latest public, current, not retracted publications."""
+    query = visible(False).where(Publication.retracted_at.is_(None))
+    query = query.order_by(Publication.published_at.desc(), Publication.id.desc()).limit(limit)
+    return list(db.session.scalars(query))

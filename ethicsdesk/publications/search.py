@@ -1,0 +1,104 @@
+"""Full-text search that gives the same hits on SQLite FTS5 and PostgreSQL.
+
+Both sides index the same folded text (lower case, no diacritics, only letters and digits
+separated by spaces) and receive the same folded terms, each matched as a prefix and all
+required. User input never reaches either query language: it is reduced to ``[0-9a-z]`` terms
+first, and those are passed as bound parameters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+import sqlalchemy as sa
+from markupsafe import Markup, escape
+
+from ethicsdesk.extensions import db
+
+MAX_TERMS = 8
+MAX_TERM_LENGTH = 40
+_WORD = re.compile(r"[^\W_]+")
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: 'Privacyverklaring Überprüfung' → 'privacyverklaring ...'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def document(parts: Iterable[str]) -> str:
+    """The indexed text: every word folded, separated by single spaces."""
+    return " ".join(_WORD.findall(fold(" ".join(parts))))
+
+
+def terms(query: str) -> list[str]:
+    """Plain search terms from any user input (operators, quotes, NUL become separators)."""
+    words = [w for w in _WORD.findall(fold(query[:2000])) if w.isascii()]
+    unique = list(dict.fromkeys(w[:MAX_TERM_LENGTH] for w in words))
+    return unique[:MAX_TERMS]
+
+
+def index(publication_id: int, text: str) -> None:
+    """Keep the SQLite FTS5 table in step; PostgreSQL indexes the column itself."""
+    if db.session.get_bind().dialect.name == "sqlite":
+        unindex(publication_id)
+        db.session.execute(
+            sa.text("INSERT INTO publication_fts (rowid, document) VALUES (:id, :doc)"),
+            {"id": publication_id, "doc": text},
+        )
+
+
+def unindex(publication_id: int) -> None:
+    if db.session.get_bind().dialect.name == "sqlite":
+        db.session.execute(
+            sa.text("DELETE FROM publication_fts WHERE rowid = :id"), {"id": publication_id}
+        )
+
+
+def matching(words: list[str]) -> tuple[sa.ColumnElement[bool], sa.ColumnElement[float]]:
+    """A WHERE clause on publications.id and a relevance score (higher is better)."""
+    from ethicsdesk.publications.models import Publication
+
+    if db.session.get_bind().dialect.name == "postgresql":
+        vector = sa.func.to_tsvector(
+            sa.literal_column("'simple'::regconfig"), Publication.search_text
+        )
+        query = sa.func.to_tsquery(
+            sa.literal_column("'simple'::regconfig"),
+            sa.bindparam("fts_q", " & ".join(f"{w}:*" for w in words), type_=sa.Text),
+        )
+        return vector.op("@@")(query), sa.func.ts_rank(vector, query)
+    match = " ".join(f'"{w}"*' for w in words)
+    fts = (
+        sa.text(
+            "SELECT rowid AS id, -bm25(publication_fts) AS score FROM publication_fts "
+            "WHERE publication_fts MATCH :fts_q"
+        )
+        .bindparams(fts_q=match)
+        .columns(id=sa.Integer, score=sa.Float)
+        .subquery("fts")
+    )
+    score = sa.select(fts.c.score).where(fts.c.id == Publication.id).scalar_subquery()
+    return Publication.id.in_(sa.select(fts.c.id)), score
+
+
+def highlight(text: str, words: list[str]) -> Markup:
+    """The text HTML-escaped, with words that start with a search term wrapped in <mark>."""
+    if not words:
+        return escape(text)
+    out = []
+    for piece in re.split(r"([^\W_]+)", text):
+        if piece and _WORD.fullmatch(piece) and fold(piece).startswith(tuple(words)):
+            out.append(Markup("<mark>{}</mark>").format(piece))
+        else:
+            out.append(escape(piece))
+    return Markup("").join(out)
+
+
+def include_name(name: str | None, type_: str, parent_names: dict[str, str | None]) -> bool:
+    """For Alembic's comparison: skip the search index objects the ORM does not model."""
+    if type_ == "table" and name and name.startswith("publication_fts"):
+        return False  # the FTS5 virtual table and its shadow tables
+    return not (type_ == "index" and name == "ix_publications_search_fts")

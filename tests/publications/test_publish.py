@@ -1,0 +1,74 @@
+"""Publishing a really signed advisory, anonymous access, retraction with reason, audit."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from ethicsdesk.audit.models import AuditAction, AuditEntry
+from ethicsdesk.extensions import db
+from ethicsdesk.publications.models import Publication, Visibility
+from tests.advisories.conftest import browser_for
+from tests.advisories.test_flow import draft_and_freeze, sign, the_advisory
+from tests.helpers import Browser
+
+
+def signed(app, decided) -> tuple:
+    secretary, url = draft_and_freeze(app, decided)
+    assert sign(secretary, url).status_code == 302
+    assert sign(browser_for(app, decided["chair"]), url).status_code == 302
+    return secretary, url, the_advisory()
+
+
+def post(browser: Browser, url: str, data: dict, page: str):
+    """POST with the CSRF token a form on ``page`` carries (the action URL has no GET)."""
+    return browser.client.post(url, data={"csrf_token": browser.csrf_token(page), **data})
+
+
+def the_publication() -> Publication:
+    db.session.expire_all()
+    return db.session.scalars(sa.select(Publication)).one()
+
+
+def test_publish_internal_then_public_then_retract(app, decided) -> None:
+    secretary, url, advisory = signed(app, decided)
+    page = secretary.get(url).get_data(as_text=True)
+    assert "Publiceren" in page or "Publish" in page
+    publish_url = f"/publications/advisory/{advisory.id}/publish"
+    assert post(secretary, publish_url, {"visibility": "internal"}, url).status_code == 302
+    publication = the_publication()
+    assert publication.visibility is Visibility.INTERNAL
+    anonymous = Browser(app)
+    assert anonymous.get(f"/advisories/{publication.id}").status_code == 404
+    assert "SchrijfMaatje" not in anonymous.get("/advisories").get_data(as_text=True)
+    staff = browser_for(app, decided["requester"])
+    assert "SchrijfMaatje" in staff.get("/advisories?q=schrijfmaatje").get_data(as_text=True)
+
+    assert post(secretary, publish_url, {"visibility": "public"}, url).status_code == 302
+    page = anonymous.get(f"/advisories/{publication.id}").get_data(as_text=True)
+    assert "Karel Bos" in page
+    assert "Sanne de Vries" in page
+    download = anonymous.get(f"/advisories/{publication.id}/pdf")
+    assert download.data.startswith(b"%PDF")
+    assert "SchrijfMaatje" in anonymous.get("/advisories?q=leerlingteksten").get_data(as_text=True)
+
+    retract_url = f"/publications/{publication.id}/retract"
+    assert post(secretary, retract_url, {"reason": "  "}, url).status_code == 422
+    assert post(secretary, retract_url, {"reason": "Leverancier failliet."}, url).status_code == 302
+    publication = the_publication()
+    assert publication.retracted
+    assert publication.retraction_reason == "Leverancier failliet."
+    detail = anonymous.get(f"/advisories/{publication.id}").get_data(as_text=True)
+    assert "Leverancier failliet." in detail
+    actions = db.session.scalars(sa.select(AuditEntry.action).order_by(AuditEntry.id)).all()
+    assert actions.count(AuditAction.ADVISORY_PUBLISHED) == 2
+    assert actions[-1] is AuditAction.ADVISORY_RETRACTED
+
+
+def test_only_signed_advisories_are_published_and_only_by_the_committee(app, decided) -> None:
+    secretary, url = draft_and_freeze(app, decided)
+    advisory = the_advisory()
+    publish_url = f"/publications/advisory/{advisory.id}/publish"
+    assert post(secretary, publish_url, {"visibility": "public"}, url).status_code == 409
+    requester = browser_for(app, decided["requester"])
+    assert post(requester, publish_url, {"visibility": "public"}, "/").status_code == 403
+    assert db.session.scalars(sa.select(Publication)).all() == []

@@ -30,6 +30,8 @@ DEFAULTS: dict[str, Any] = {
     "PERMANENT_SESSION_LIFETIME": timedelta(hours=8),
     "MAX_CONTENT_LENGTH": 25 * 1024 * 1024,
     "PASSWORD_MIN_LENGTH": 12,
+    "LOGIN_MAX_FAILURES": 5,  # per account within the window; 4x that per address
+    "LOGIN_LOCKOUT_MINUTES": 15,
     # argon2id parameters (RFC 9106 "second recommended" profile is argon2-cffi's default)
     "ARGON2_TIME_COST": 3,
     "ARGON2_MEMORY_COST": 64 * 1024,

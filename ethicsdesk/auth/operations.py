@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ethicsdesk.auth import throttle
 from ethicsdesk.auth.models import User, UserRole, new_session_token
 from ethicsdesk.auth.passwords import (
     hash_password,
@@ -49,14 +50,23 @@ def create_user(
     return user
 
 
-def authenticate(email: str, password: str) -> User | None:
+class LockedOutError(Exception):
+    """Too many failed sign-ins recently; no password is checked until the lock expires."""
+
+
+def authenticate(email: str, password: str, address: str = "unknown") -> User | None:
     """Return the active user for these credentials and record the sign-in, else None."""
+    if throttle.is_locked(email, address):
+        raise LockedOutError(email)
     user = user_by_email(email)
     if user is None:
         verify_against_nothing(password)
+        throttle.record_failure(email, address)
         return None
     if not verify_password(user.password_hash, password) or not user.active:
+        throttle.record_failure(email, address)
         return None
+    throttle.clear_failures(email)
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     user.last_login_at = utcnow()

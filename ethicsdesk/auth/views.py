@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 from werkzeug.wrappers import Response
@@ -32,7 +42,16 @@ def login() -> str | Response:
         return redirect(url_for("core.home"))
     form = LoginForm()
     if form.validate_on_submit():
-        user = operations.authenticate(form.email.data, form.password.data)
+        try:
+            user = operations.authenticate(
+                form.email.data, form.password.data, request.remote_addr or "unknown"
+            )
+        except operations.LockedOutError:
+            minutes = current_app.config["LOGIN_LOCKOUT_MINUTES"]
+            form.password.errors.append(
+                _("Too many failed attempts. Try again in %(minutes)d minutes.", minutes=minutes)
+            )
+            return render_template("auth/login.html", form=form), 429
         if user is not None:
             session.clear()  # a new session for the new identity: no fixation
             login_user(user)

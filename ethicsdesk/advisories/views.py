@@ -16,10 +16,10 @@ from ethicsdesk.advisories import operations, queries
 from ethicsdesk.advisories.forms import AdvisoryForm, SignForm
 from ethicsdesk.advisories.models import Advisory, AdvisoryStatus
 from ethicsdesk.advisories.page import advisory_context, draft_data, form_input
-from ethicsdesk.core.permissions import Permission, authorize, requires
-from ethicsdesk.reviews.models import CaseStatus, ReviewCase
+from ethicsdesk.core.permissions import Permission, requires
+from ethicsdesk.reviews.access import load_case
+from ethicsdesk.reviews.models import ReviewCase
 from ethicsdesk.reviews.operations import WorkflowError
-from ethicsdesk.reviews.queries import case_by_id
 
 bp = Blueprint("advisories", __name__, url_prefix="/reviews/<int:case_id>/advisory")
 
@@ -29,12 +29,7 @@ def _actor() -> Any:
 
 
 def _case(case_id: int, permission: Permission = Permission.CASE_VIEW) -> ReviewCase:
-    case = case_by_id(case_id) or abort(404)
-    authorize(Permission.CASE_VIEW, case)
-    if case.status is CaseStatus.DRAFT:
-        abort(404)
-    authorize(permission, case)
-    return case
+    return load_case(case_id, permission)
 
 
 def _advisory(case: ReviewCase, advisory_id: int) -> Advisory:

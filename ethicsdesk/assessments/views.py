@@ -35,9 +35,9 @@ from ethicsdesk.assessments.page import (
 )
 from ethicsdesk.assessments.portfolio import portfolio_context
 from ethicsdesk.core.i18n import current_language
-from ethicsdesk.core.permissions import Permission, authorize, can, requires
-from ethicsdesk.reviews.models import CaseStatus, ReviewCase
-from ethicsdesk.reviews.queries import case_by_id
+from ethicsdesk.core.permissions import Permission, requires
+from ethicsdesk.reviews.access import load_case
+from ethicsdesk.reviews.models import ReviewCase
 
 bp = Blueprint("assessments", __name__)
 CASE_PREFIX = "/reviews/<int:case_id>/compass"
@@ -45,13 +45,7 @@ CASE_PREFIX = "/reviews/<int:case_id>/compass"
 
 def _load_case(case_id: int, permission: Permission) -> ReviewCase:
     """The case; 404 when it does not exist, is a draft or is hidden, 403 without permission."""
-    case = case_by_id(case_id) or abort(404)
-    authorize(Permission.CASE_VIEW, case)
-    if case.status is CaseStatus.DRAFT:
-        abort(404)
-    if not can(current_user, permission, case):
-        abort(403)
-    return case
+    return load_case(case_id, permission)
 
 
 def _load_round(case: ReviewCase) -> AssessmentRound:

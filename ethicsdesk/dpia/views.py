@@ -15,7 +15,7 @@ from werkzeug.wrappers import Response
 
 from dpia_templates.dpia.templates import load_template
 from ethicsdesk.core.i18n import current_language
-from ethicsdesk.core.permissions import Permission, authorize, requires
+from ethicsdesk.core.permissions import Permission, requires
 from ethicsdesk.dpia import documents, operations, queries
 from ethicsdesk.dpia.forms import (
     MeasureForm,
@@ -25,19 +25,15 @@ from ethicsdesk.dpia.forms import (
 )
 from ethicsdesk.dpia.models import Dpia
 from ethicsdesk.dpia.page import editor_context, overview_context, section_data
-from ethicsdesk.reviews.models import CaseStatus, ReviewCase
-from ethicsdesk.reviews.queries import case_by_id
+from ethicsdesk.reviews.access import load_case
+from ethicsdesk.reviews.models import ReviewCase
 
 bp = Blueprint("dpia", __name__, url_prefix="/reviews/<int:case_id>/dpia")
 
 
 def _load(case_id: int, permission: Permission) -> tuple[ReviewCase, Dpia | None]:
     """The case and its DPIA; drafts and cases this user may not see are 404."""
-    case = case_by_id(case_id) or abort(404)
-    authorize(Permission.CASE_VIEW, case)
-    if case.status is CaseStatus.DRAFT:
-        abort(404)
-    authorize(permission, case)
+    case = load_case(case_id, permission)
     return case, queries.dpia_of_case(case)
 
 

@@ -16,9 +16,10 @@ from werkzeug.wrappers import Response
 from dpia_templates import load_vocabulary
 from ethicsdesk.attachments import operations as attachment_operations
 from ethicsdesk.attachments.queries import attachment_of_case
-from ethicsdesk.core.permissions import Permission, authorize, can, requires
+from ethicsdesk.core.permissions import Permission, requires
 from ethicsdesk.organisations.queries import schools_of
 from ethicsdesk.reviews import operations, queries
+from ethicsdesk.reviews.access import load_case
 from ethicsdesk.reviews.forms import (
     AttachmentForm,
     DashboardFilterForm,
@@ -48,14 +49,8 @@ def status_label(value: str) -> str:
 
 
 def _load_case(case_id: int, permission: Permission = Permission.CASE_VIEW) -> ReviewCase:
-    """The case, or 404 when it does not exist or this user may not see it."""
-    case = queries.case_by_id(case_id) or abort(404)
-    authorize(Permission.CASE_VIEW, case)
-    if case.status is CaseStatus.DRAFT and not case.is_owned_by(current_user):
-        abort(404)  # a draft stays private to its requester until it is submitted
-    if permission is not Permission.CASE_VIEW and not can(current_user, permission, case):
-        abort(403)
-    return case
+    """The case as the request pages show it: its requester may open it while it is a draft."""
+    return load_case(case_id, permission, owner_sees_draft=True)
 
 
 def _request_data(form: ReviewRequestForm) -> RequestData:

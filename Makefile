@@ -7,13 +7,17 @@ PORT ?= 5000
 WORKERS ?= 2
 INSTALLED := $(VENV)/.installed
 TEST_INSTALLED := $(VENV)/.installed-test
+BENCH_INSTALLED := $(VENV)/.installed-bench
+# wrk drives the load; WeasyPrint (the PDF peer) needs Pango and HarfBuzz's subsetter
+BENCH_DEBIAN := wrk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+BENCH_POSTGRES ?= postgresql://postgres@127.0.0.1:5432/postgres
 CATALOGUES := $(wildcard ethicsdesk/translations/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGUES:.po=.mo)
 # `make run` is a local demo: development mode keeps a generated SECRET_KEY in the instance
 # folder and allows plain http on 127.0.0.1. Production sets ETHICSDESK_ENV=production.
 export ETHICSDESK_ENV ?= development
 
-.PHONY: run test test-browser install install-test translations translations-update lint format migrate demo-data clean
+.PHONY: bench bench-smoke bench-debian run test test-browser audit install install-test translations translations-update lint format migrate demo-data clean
 
 run: install migrate demo-data
 	@echo ""
@@ -29,9 +33,38 @@ test: install-test
 test-browser: install-test
 	$(BIN)/pytest -m browser tests/browser
 
+# Known vulnerabilities in the installed dependencies (pip-audit, with PyPI's project JSON as
+# the fallback where its per-release JSON is not served; AUDIT_FLAGS=--strict also fails on
+# packages neither could check) and high-severity findings in our own code (bandit).
+AUDIT_FLAGS ?=
+audit: install-test
+	$(BIN)/bandit -q -r ethicsdesk compass dpia_templates -lll
+	$(BIN)/python tools/audit_dependencies.py $(AUDIT_FLAGS)
+
+# make bench: SQLite, then PostgreSQL when a server answers on 127.0.0.1 (in a database of its
+# own, created and dropped); writes bench/RESULTS.md. BENCH_ARGS passes options to bench.run.
+bench: install bench-debian $(BENCH_INSTALLED)
+	$(BIN)/python -m bench.run $(if $(shell pg_isready -q -h 127.0.0.1 2>/dev/null && echo up),--postgres $(BENCH_POSTGRES)) $(BENCH_ARGS)
+
+bench-smoke: install bench-debian $(BENCH_INSTALLED)
+	$(BIN)/python -m bench.run --smoke --output $(or $(BENCH_OUTPUT),/tmp/ethicsdesk-bench-smoke.md) $(BENCH_ARGS)
+
+bench-debian:
+	@missing=""; for package in $(BENCH_DEBIAN); do \
+		dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing Debian packages:$$missing"; \
+		export DEBIAN_FRONTEND=noninteractive; \
+		apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+$(BENCH_INSTALLED): $(INSTALLED)
+	$(BIN)/pip install --quiet -e ".[postgres,bench]"
+	@touch $@
+
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --upgrade pip setuptools
 
 $(INSTALLED): $(BIN)/python setup.cfg pyproject.toml
 	$(BIN)/pip install --quiet -e ".[postgres]"

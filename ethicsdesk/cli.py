@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import secrets
 import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
 
 import click
 from email_validator import EmailNotValidError, validate_email
@@ -75,9 +78,25 @@ def create_user_command(
 
 
 @cli.command("demo-data")
+@click.option(
+    "--advisories",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Also add this many generated published advisories (for benchmarks).",
+)
+@click.option(
+    "--reviews",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Also add this many generated review cases with compass answers.",
+)
+@click.option("--seed", type=int, default=2026, show_default=True, help="Seed of the generator.")
 @with_appcontext
-def demo_data_command() -> None:
-    """Load the demo association, schools, one account per role and example cases."""
+def demo_data_command(advisories: int, reviews: int, seed: int) -> None:
+    """Load the demo association, schools, one account per role and example cases.
+
+    With --advisories/--reviews, generated rows are added on top each time it runs.
+    """
     accounts = load_demo_data()
     db.session.commit()
     click.echo("Demo data ready. Sign in with (e-mail / password / roles):")
@@ -85,6 +104,15 @@ def demo_data_command() -> None:
         roles = ", ".join(role.value for role in account.roles) or "staff"
         click.echo(f"  {account.email:<32} {account.password:<24} {roles}")
     click.echo("Existing accounts were left unchanged; a changed password stays changed.")
+    if advisories or reviews:
+        from ethicsdesk.demo.bulk import generate
+
+        started = time.perf_counter()
+        report = generate(advisories, reviews, seed, checkpoint=db.session.commit,
+                          progress=lambda what, done: click.echo(f"  {what}: {done}"))  # fmt: skip
+        click.echo(f"Added {report.advisories} advisories ({report.superseded} superseded, "
+                   f"{report.retracted} retracted) and {report.reviews} reviews "
+                   f"in {time.perf_counter() - started:.1f} s.")  # fmt: skip
 
 
 @cli.command("screen")
@@ -246,18 +274,10 @@ def pki_init_command(force: bool) -> None:
         click.echo(f"  {certificate.user.email:<32} {certificate.sha256[:16]}…")
 
 
-@cli.group("archive")
-def archive_group() -> None:
-    """The archive of signed advisories."""
-
-
-@archive_group.command("verify")
-@with_appcontext
-def archive_verify_command() -> None:
-    """Re-check every archived PDF's hash, the hash chain and every signature."""
-    from ethicsdesk.advisories import archive, keys
+def _signature_checker() -> Callable[[bytes], list[str]]:
+    """Check an archived PDF's signatures against the association CA (English problems)."""
+    from ethicsdesk.advisories import keys
     from ethicsdesk.signing import verify_pdf
-    from ethicsdesk.storage import current_storage
 
     roots = keys.trust_roots() if keys.pki_exists() else []
 
@@ -269,6 +289,22 @@ def archive_verify_command() -> None:
             f"{check.field_name}: {check.summary.en}" for check in report.signatures if not check.ok
         ]
 
+    return signature_problems
+
+
+@cli.group("archive")
+def archive_group() -> None:
+    """The archive of signed advisories."""
+
+
+@archive_group.command("verify")
+@with_appcontext
+def archive_verify_command() -> None:
+    """Re-check every archived PDF's hash, the hash chain and every signature."""
+    from ethicsdesk.advisories import archive
+    from ethicsdesk.storage import current_storage
+
+    signature_problems = _signature_checker()
     if current_app.config["ARCHIVE_BACKEND"] == "storage":
         moved = archive.complete_pending(current_storage())
         db.session.commit()
@@ -281,4 +317,53 @@ def archive_verify_command() -> None:
         raise SystemExit(1)
     click.echo(
         f"{report.checked} archived advisories verified: hashes, chain and signatures intact."
+    )
+
+
+@cli.command("backup")
+@click.argument("output", type=click.Path(dir_okay=False, path_type=Path))
+@with_appcontext
+def backup_command(output: Path) -> None:
+    """Write every table, the stored files and the signing keys to OUTPUT (.tar.gz)."""
+    from ethicsdesk.maintenance.backup import write_backup
+    from ethicsdesk.storage import current_storage
+
+    summary = write_backup(output, current_storage(), Path(current_app.config["PKI_PATH"]))
+    click.echo(
+        f"Backup written to {output}: {sum(summary.rows.values())} rows in "
+        f"{len(summary.rows)} tables, {summary.objects} stored files, {summary.key_files} "
+        f"key files, schema revision {summary.revision}."
+    )
+
+
+@cli.command("restore")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@with_appcontext
+def restore_command(source: Path) -> None:
+    """Restore a backup into an empty, migrated database; the archive must verify afterwards."""
+    from ethicsdesk.advisories import archive
+    from ethicsdesk.maintenance.restore import (
+        RestoreFailedError,
+        RestoreRefusedError,
+        restore_backup,
+    )
+    from ethicsdesk.storage import current_storage
+
+    def verify() -> tuple[int, list[str]]:
+        report = archive.verify_archive(current_storage(), _signature_checker())
+        return report.checked, report.problems
+
+    pki_path = Path(current_app.config["PKI_PATH"])
+    try:
+        summary = restore_backup(source, current_storage(), pki_path, verify, db.session.commit)
+    except RestoreRefusedError as error:
+        click.echo(f"Restore refused, nothing was changed: {error}", err=True)
+        raise SystemExit(2) from None
+    except RestoreFailedError as error:
+        click.echo(f"Restore failed and was undone: {error}", err=True)
+        raise SystemExit(1) from None
+    click.echo(
+        f"Restored {sum(summary.rows.values())} rows in {len(summary.rows)} tables, "
+        f"{summary.objects} stored files and {summary.key_files} key files; "
+        f"{summary.archive_entries} archived advisories verified."
     )

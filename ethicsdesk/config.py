@@ -27,7 +27,8 @@ DEFAULTS: dict[str, Any] = {
     "SESSION_COOKIE_SAMESITE": "Lax",
     "SESSION_COOKIE_SECURE": None,  # None: secure in production, plain http elsewhere
     "REMEMBER_COOKIE_HTTPONLY": True,
-    "PERMANENT_SESSION_LIFETIME": timedelta(hours=8),
+    "PERMANENT_SESSION_LIFETIME": timedelta(hours=8),  # from sign-in, whatever the activity
+    "SESSION_IDLE_LIFETIME": timedelta(hours=2),  # without a request; 0 switches it off
     "MAX_CONTENT_LENGTH": 25 * 1024 * 1024,
     "PASSWORD_MIN_LENGTH": 12,
     "LOGIN_MAX_FAILURES": 5,  # per account within the window; 4x that per address
@@ -72,6 +73,10 @@ ENVIRONMENT_VARIABLES: dict[str, tuple[str, Any]] = {
     "SECRET_KEY": ("SECRET_KEY", str),
     "DATABASE_URL": ("SQLALCHEMY_DATABASE_URI", str),
     "ETHICSDESK_SESSION_HOURS": ("PERMANENT_SESSION_LIFETIME", lambda v: timedelta(hours=float(v))),
+    "ETHICSDESK_SESSION_IDLE_MINUTES": (
+        "SESSION_IDLE_LIFETIME",
+        lambda v: timedelta(minutes=float(v)),
+    ),
     "ETHICSDESK_MAX_UPLOAD_MB": ("MAX_CONTENT_LENGTH", lambda v: int(float(v) * 1024 * 1024)),
     "ETHICSDESK_PROXY_FIX": ("PROXY_FIX_COUNT", int),
     "ETHICSDESK_PASSWORD_MIN_LENGTH": ("PASSWORD_MIN_LENGTH", int),
@@ -202,6 +207,10 @@ def validate_config(config: Mapping[str, Any]) -> None:
         raise ConfigurationError("BABEL_DEFAULT_LOCALE must be one of LANGUAGES")
     if config["PASSWORD_MIN_LENGTH"] < 8:
         raise ConfigurationError("ETHICSDESK_PASSWORD_MIN_LENGTH must be at least 8")
+    if config["PERMANENT_SESSION_LIFETIME"] <= timedelta(0):
+        raise ConfigurationError("ETHICSDESK_SESSION_HOURS must be more than 0")
+    if config["SESSION_IDLE_LIFETIME"] < timedelta(0):
+        raise ConfigurationError("ETHICSDESK_SESSION_IDLE_MINUTES must be 0 or more")
     if config["PROXY_FIX_COUNT"] < 0:
         raise ConfigurationError("ETHICSDESK_PROXY_FIX must be 0 or more")
     if config["ATTACHMENT_MAX_BYTES"] > config["MAX_CONTENT_LENGTH"]:

@@ -27,6 +27,7 @@ from ethicsdesk.signing import (
     load_ca_certificate,
     load_signer,
 )
+from ethicsdesk.signing.keystore import CA_CERT_FILE, CRL_FILE
 
 ROLE_TITLES = {
     "secretary": {
@@ -125,6 +126,19 @@ def signer_for(certificate: SignerCertificate) -> SimpleSigner:
 def trust_roots() -> list:
     """The association CA, the only root the verifier trusts."""
     return [load_ca_certificate(pki_directory())]
+
+
+def trust_state() -> tuple[tuple[str, int, int], ...]:
+    """What verification trusts, as file names, sizes and times: a new CA or CRL changes it."""
+    directory = pki_directory()
+    state = []
+    for name in (CA_CERT_FILE, CRL_FILE):
+        try:
+            stat = (directory / name).stat()
+        except FileNotFoundError:
+            continue
+        state.append((name, stat.st_size, stat.st_mtime_ns))
+    return tuple(state)
 
 
 def pki_exists() -> bool:

@@ -136,6 +136,10 @@ def freeze_for_signing(advisory: Advisory, actor: User) -> None:
     """Fix the text, render the PDF once and wait for the signatures."""
     if advisory.status is not AdvisoryStatus.DRAFT:
         raise AdvisoryError(_l("A signed advisory cannot be changed; make a new version."))
+    if advisory.meeting_item is None or advisory.meeting_item.decided_at is None:
+        raise AdvisoryError(
+            _l("An advisory goes for signing only after the committee has decided in a meeting.")
+        )
     signers = designated_signers()
     advisory.issued_on = date.today()  # noqa: DTZ011 - the calendar date of issue
     titles = [(role, user, keys.ROLE_TITLES[role][advisory.lang]) for role, user in signers]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.exc import IntegrityError
 
 from compass import QuestionSet, answers_from_plain, validate_answers
 from compass.errors import InputError
@@ -98,14 +99,27 @@ def save_answers(
         problems = ("shape",)
     if problems:
         raise CompassError(_l("This answer does not fit the question."))
-    row = queries.own_answers(round_, member)
-    if row is None:
-        row = MemberAnswers(round=round_, member=member, answers={})
-        db.session.add(row)
+    row = _answers_row(round_, member)
     kept = {urn: targets for urn, targets in (row.answers or {}).items() if urn not in replaced}
     row.answers = dict(sorted({**kept, **answers}.items()))  # a new dict: JSON change tracked
     row.updated_at = utcnow()
     db.session.flush()
+    return row
+
+
+def _answers_row(round_: AssessmentRound, member: User) -> MemberAnswers:
+    """The member's row, fresh and locked; created once even when two first saves race."""
+    row = queries.own_answers_for_update(round_, member)
+    if row is not None:
+        return row
+    try:
+        with db.session.begin_nested():
+            row = MemberAnswers(round=round_, member=member, answers={})
+            db.session.add(row)
+    except IntegrityError:  # another request created it first: merge into theirs
+        row = queries.own_answers_for_update(round_, member)
+        if row is None:
+            raise
     return row
 
 

@@ -16,6 +16,8 @@ from ethicsdesk.reviews.models import ReviewCase
 OUTSIDE_EEA = "outside_eea"
 UNKNOWN_VENDOR = "?"
 TOP_CONCERNS = 10
+# the table lists the technologies most pupils use; the analysis always covers every case
+TABLE_ROWS = 100
 OTHER_CATEGORY = "other"
 
 
@@ -83,6 +85,9 @@ def portfolio_context(cases: Sequence[ReviewCase], advised_only: bool, lang: str
         }
         for v in analysis.vendors
     ]
+    pairs = list(zip(cases, records, strict=True))
+    if len(pairs) > TABLE_ROWS:
+        pairs = sorted(pairs, key=lambda pair: -pair[1].pupil_count)[:TABLE_ROWS]
     technologies = [
         {
             "case": case,
@@ -90,13 +95,14 @@ def portfolio_context(cases: Sequence[ReviewCase], advised_only: bool, lang: str
             "categories": [_category_label(code) for code in record.data_categories],
             "pupils": format_decimal(record.pupil_count),
         }
-        for case, record in zip(cases, records, strict=True)
+        for case, record in pairs
     ]
     return {
         "advised_only": advised_only,
         "analysis": analysis,
         "vendors": vendors,
         "technologies": technologies,
+        "technologies_cut": len(technologies) < len(records),
         "total_pupils": format_decimal(analysis.total_pupils),
         "learning_pupils": format_decimal(analysis.learning_pupils),
         "largest_share": _percent(analysis.largest_learning_share),

@@ -29,6 +29,7 @@ class AuditAction(enum.StrEnum):
     COMPASS_OPENED = "compass_opened"
     ADVISORY_PUBLISHED = "advisory_published"
     ADVISORY_RETRACTED = "advisory_retracted"
+    CONDITION_STATUS = "condition_status"
 
     @property
     def label(self) -> Any:
@@ -48,6 +49,7 @@ ACTION_LABELS = {
     AuditAction.COMPASS_OPENED: _l("Compass comparison opened"),
     AuditAction.ADVISORY_PUBLISHED: _l("Advisory published"),
     AuditAction.ADVISORY_RETRACTED: _l("Advisory retracted"),
+    AuditAction.CONDITION_STATUS: _l("Condition status recorded"),
 }
 
 

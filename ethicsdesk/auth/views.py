@@ -17,7 +17,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 from werkzeug.wrappers import Response
 
-from ethicsdesk.auth import operations, queries
+from ethicsdesk.auth import operations, queries, sessions
 from ethicsdesk.auth.forms import (
     LanguageForm,
     LoginForm,
@@ -33,6 +33,8 @@ from ethicsdesk.core.permissions import Permission, public, requires
 from ethicsdesk.organisations.queries import only_organisation
 
 bp = Blueprint("auth", __name__)
+# runs before the access check of every view (blueprints register before the app's hooks)
+bp.before_app_request(sessions.enforce_session_lifetime)
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -56,6 +58,7 @@ def login() -> str | Response:
             session.clear()  # a new session for the new identity: no fixation
             login_user(user)
             session.permanent = True
+            sessions.mark_signed_in()
             return redirect(safe_next_url(request.args.get("next")) or url_for("core.home"))
         form.password.errors.append(_("E-mail address or password is incorrect."))
     return render_template("auth/login.html", form=form)

@@ -40,6 +40,7 @@ class Permission(enum.StrEnum):
     ADVISORY_READ = "advisory.read"
     ADVISORY_PUBLISH = "advisory.publish"
     FOLLOW_UP_VIEW = "follow_up.view"
+    FOLLOW_UP_RECORD = "follow_up.record"
     CASE_CREATE = "case.create"
     CASE_EDIT = "case.edit"
     CASE_VIEW = "case.view"
@@ -104,6 +105,7 @@ CASE_MANAGEMENT: dict[Permission, Scope] = {
     Permission.MEETING_VOTE: Scope.ALL,
     Permission.ADVISORY_PUBLISH: Scope.ALL,
     Permission.FOLLOW_UP_VIEW: Scope.ALL,
+    Permission.FOLLOW_UP_RECORD: Scope.ALL,
 }
 
 ROLE_GRANTS: dict[Role, dict[Permission, Scope]] = {
@@ -117,10 +119,11 @@ ROLE_GRANTS: dict[Role, dict[Permission, Scope]] = {
     Role.MEMBER: {**COMMITTEE_WORK, Permission.MEETING_VOTE: Scope.ALL},
     # the DPO advises the committee but does not vote
     Role.DPO: {**COMMITTEE_WORK, Permission.SCREENING_OVERRIDE: Scope.ALL},
-    Role.COORDINATOR: {  # edits nothing
+    Role.COORDINATOR: {  # edits no case; records whether schools follow the advice
         **COMMITTEE_READ,
         Permission.PORTFOLIO_VIEW: Scope.ALL,
         Permission.FOLLOW_UP_VIEW: Scope.ALL,
+        Permission.FOLLOW_UP_RECORD: Scope.ALL,
     },
     Role.SECRETARY: CASE_MANAGEMENT,
     Role.CHAIR: CASE_MANAGEMENT,

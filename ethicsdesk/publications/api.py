@@ -8,11 +8,10 @@ from flask import Blueprint, current_app, jsonify, request, url_for
 from flask_babel import gettext as _
 
 from ethicsdesk.core.permissions import public
-from ethicsdesk.publications import opendata, queries
-from ethicsdesk.publications.forms import SearchForm
-from ethicsdesk.publications.models import Visibility
+from ethicsdesk.publications import followup, opendata, queries
+from ethicsdesk.publications.models import Publication, Visibility
 from ethicsdesk.publications.openapi import OPENAPI
-from ethicsdesk.publications.page import criteria_from, staff_reader
+from ethicsdesk.publications.page import criteria_from, search_form, staff_reader
 
 bp = Blueprint("publications_api", __name__)
 EXPORT_LIMIT = 5000
@@ -22,13 +21,20 @@ def _url(publication_id: int) -> str:
     return url_for("publications.detail", publication_id=publication_id, _external=True)
 
 
+def _records(publications: list[Publication]) -> list[dict[str, Any]]:
+    """API/CSV records; the condition checks of all of them in one query."""
+    checks = followup.checks_of([c for p in publications for c in p.advisory.conditions])
+    today = queries.today()
+    return [opendata.record(p, _url(p.id), checks, today) for p in publications]
+
+
 @bp.route("/api/v1/advisories")
 @public
 def api_list() -> Any:
-    criteria = criteria_from(SearchForm(request.args))
+    criteria = criteria_from(search_form(request.args))
     page = queries.catalogue(criteria, include_internal=staff_reader(), today=queries.today())
     return jsonify(
-        items=[opendata.record(p, _url(p.id)) for p in page.items],
+        items=_records(page.items),
         page=page.page,
         has_next=page.has_next,
     )
@@ -42,7 +48,7 @@ def api_detail(publication_id: int) -> Any:
         publication.visibility is not Visibility.PUBLIC and not staff_reader()
     ):
         return jsonify(error="not found"), 404
-    return jsonify(opendata.record(publication, _url(publication.id)))
+    return jsonify(_records([publication])[0])
 
 
 @bp.route("/api/v1/openapi.json")
@@ -62,10 +68,10 @@ def feed() -> Any:
 @bp.route("/advisories/export.csv")
 @public
 def export_csv() -> Any:
-    criteria = criteria_from(SearchForm(request.args))
+    criteria = criteria_from(search_form(request.args))
     criteria.page = 1
     page = queries.catalogue(criteria, staff_reader(), queries.today(), page_size=EXPORT_LIMIT)
-    body = opendata.csv_bytes(opendata.record(p, _url(p.id)) for p in page.items)
+    body = opendata.csv_bytes(_records(page.items))
     response = current_app.response_class(body, mimetype="text/csv")
     response.headers.set("Content-Disposition", "attachment", filename="adviezen.csv")
     return response

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
@@ -10,7 +12,11 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from ethicsdesk.advisories.models import OUTCOME_LABELS
 from ethicsdesk.core.forms import select_choices, strip_filter
-from ethicsdesk.publications.models import ADHERENCE_LABELS, VISIBILITY_LABELS
+from ethicsdesk.publications.models import (
+    ADHERENCE_LABELS,
+    CONDITION_STATUS_LABELS,
+    VISIBILITY_LABELS,
+)
 
 
 class PublishForm(FlaskForm):
@@ -50,6 +56,8 @@ class SearchForm(Form):
     vendor = StringField(
         _l("Vendor"), validators=[Optional(), Length(max=200)], filters=[strip_filter]
     )
+    school = SelectField(_l("School"), choices=[], validators=[Optional()], default="")
+    value = SelectField(_l("Value of concern"), choices=[], validators=[Optional()], default="")
     year = IntegerField(_l("Year"), validators=[Optional(), NumberRange(2000, 2100)])
     validity = SelectField(
         _l("Validity"),
@@ -68,6 +76,14 @@ class SearchForm(Form):
     )  # fmt: skip
     page = IntegerField(_l("Page"), validators=[Optional(), NumberRange(1, 10000)])
 
+    def __init__(self, *args: Any, schools: Any = (), values: Any = (), **kwargs: Any) -> None:
+        """Schools (id, name) and compass values (id, label) are the filters' choices."""
+        super().__init__(*args, **kwargs)
+        self.school.choices = select_choices(
+            [("", _l("Any school")), *((str(i), name) for i, name in schools)]
+        )
+        self.value.choices = select_choices([("", _l("Any value")), *values])
+
 
 class VerifyForm(FlaskForm):
     """One PDF to check; its real type is decided from the bytes, not the name."""
@@ -82,5 +98,16 @@ class AdherenceForm(FlaskForm):
         _l("Did the school follow the advice?"),
         choices=select_choices((a.value, label) for a, label in ADHERENCE_LABELS.items()),
         validators=[DataRequired()],
+    )
+    note = TextAreaField(_l("Note"), validators=[Length(max=2000)], filters=[strip_filter])
+
+
+class ConditionStatusForm(FlaskForm):
+    """Was a condition of a signed advisory met?"""
+
+    status = RadioField(
+        _l("Status of the condition"),
+        choices=select_choices((s.value, label) for s, label in CONDITION_STATUS_LABELS.items()),
+        validators=[DataRequired(message=_l("Choose open, met or not met."))],
     )
     note = TextAreaField(_l("Note"), validators=[Length(max=2000)], filters=[strip_filter])

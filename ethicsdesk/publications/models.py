@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ethicsdesk.advisories.models import Advisory
+from ethicsdesk.advisories.models import Advisory, AdvisoryCondition
 from ethicsdesk.auth.models import User
 from ethicsdesk.core.db import EnumText, utcnow
 from ethicsdesk.extensions import db
@@ -56,10 +56,19 @@ class Publication(db.Model):
     advisory: Mapped[Advisory] = relationship()
     published_by: Mapped[User | None] = relationship(foreign_keys=[published_by_id])
     retracted_by: Mapped[User | None] = relationship(foreign_keys=[retracted_by_id])
+    # written with Core in operations.publish (delete + insert), read through this
+    concerns: Mapped[list[PublicationValue]] = relationship(
+        viewonly=True, order_by="PublicationValue.value_id"
+    )
 
     @property
     def retracted(self) -> bool:
         return self.retracted_at is not None
+
+    @property
+    def values_of_concern(self) -> list[str]:
+        """Value ids the committee's assessment flagged (see publications/concerns.py)."""
+        return [row.value_id for row in self.concerns]
 
 
 class Adherence(enum.StrEnum):
@@ -94,4 +103,54 @@ class FollowUp(db.Model):
     recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     advisory: Mapped[Advisory] = relationship()
+    recorded_by: Mapped[User | None] = relationship()
+
+
+class PublicationValue(db.Model):
+    """A compass value the committee's assessment flagged for a publication (catalogue filter).
+
+    Filled by ``operations.publish`` from ``concerns.values_of_concern``; the bulk demo generator
+    inserts rows directly, so keep the table name and columns stable.
+    """
+
+    __tablename__ = "publication_values"
+
+    publication_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("publications.id", ondelete="CASCADE"), primary_key=True
+    )
+    value_id: Mapped[str] = mapped_column(sa.String(60), primary_key=True, index=True)
+
+
+class ConditionStatus(enum.StrEnum):
+    """How far a condition of a signed advisory has been met, as last recorded."""
+
+    OPEN = "open"
+    MET = "met"
+    NOT_MET = "not_met"
+
+    @property
+    def label(self) -> Any:
+        return CONDITION_STATUS_LABELS[self]
+
+
+CONDITION_STATUS_LABELS = {
+    ConditionStatus.OPEN: _l("Open"),
+    ConditionStatus.MET: _l("Met"),
+    ConditionStatus.NOT_MET: _l("Not met"),
+}
+
+
+class ConditionCheck(db.Model):
+    """The latest recorded status of one condition; kept apart because the advisory is signed."""
+
+    __tablename__ = "condition_checks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    condition_id: Mapped[int] = mapped_column(sa.ForeignKey("advisory_conditions.id"), unique=True)
+    status: Mapped[ConditionStatus] = mapped_column(EnumText(ConditionStatus))
+    note: Mapped[str] = mapped_column(sa.Text, default="")
+    recorded_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    condition: Mapped[AdvisoryCondition] = relationship()
     recorded_by: Mapped[User | None] = relationship()

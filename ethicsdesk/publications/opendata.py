@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from datetime import date
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from ethicsdesk.publications.models import Publication
+from ethicsdesk.publications.followup import display_status
+from ethicsdesk.publications.models import ConditionCheck, Publication
 
 ATOM = "http://www.w3.org/2005/Atom"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def record(publication: Publication, url: str) -> dict[str, Any]:
-    """One publication as the API and the CSV show it."""
+def record(
+    publication: Publication, url: str, checks: Mapping[int, ConditionCheck], today: date
+) -> dict[str, Any]:
+    """One publication as the API and the CSV show it; ``checks`` by condition id."""
     advisory = publication.advisory
     return {
         "id": publication.id,
@@ -25,8 +29,15 @@ def record(publication: Publication, url: str) -> dict[str, Any]:
         "vendor": advisory.case.vendor,
         "outcome": advisory.outcome.value,
         "summary": advisory.public_summary,
+        "schools": [school.name for school in advisory.case.schools],
+        "values_of_concern": publication.values_of_concern,
         "conditions": [
-            {"text": c.text, "due_date": c.due_date.isoformat() if c.due_date else None}
+            {
+                "text": c.text,
+                "owner": c.owner,
+                "due_date": _iso(c.due_date),
+                "status": display_status(checks.get(c.id), c.due_date, today),
+            }
             for c in advisory.conditions
         ],
         "re_evaluation_date": _iso(advisory.re_evaluation_date),
@@ -75,8 +86,15 @@ def safe_cell(value: Any) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-CSV_COLUMNS = ("number", "version", "title", "vendor", "outcome", "summary",
-               "re_evaluation_date", "issued_on", "retracted", "url")  # fmt: skip
+CSV_COLUMNS = ("number", "version", "title", "vendor", "schools", "outcome", "summary",
+               "values_of_concern", "re_evaluation_date", "issued_on", "retracted",
+               "url")  # fmt: skip
+LIST_SEPARATOR = "; "
+
+
+def _cell(value: Any) -> Any:
+    """Lists (schools, values of concern) become one cell, separated by '; '."""
+    return LIST_SEPARATOR.join(map(str, value)) if isinstance(value, list) else value
 
 
 def csv_bytes(records: Iterable[dict[str, Any]]) -> bytes:
@@ -85,5 +103,5 @@ def csv_bytes(records: Iterable[dict[str, Any]]) -> bytes:
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for row in records:
-        writer.writerow([safe_cell(row[column]) for column in CSV_COLUMNS])
+        writer.writerow([safe_cell(_cell(row[column])) for column in CSV_COLUMNS])
     return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -12,7 +12,8 @@ from ethicsdesk.auth.models import User
 from ethicsdesk.core.db import utcnow
 from ethicsdesk.extensions import db
 from ethicsdesk.publications import search
-from ethicsdesk.publications.models import Publication, Visibility
+from ethicsdesk.publications.concerns import values_of_concern
+from ethicsdesk.publications.models import Publication, PublicationValue, Visibility
 from ethicsdesk.reviews.operations import WorkflowError
 
 
@@ -41,10 +42,24 @@ def publish(advisory: Advisory, actor: User, visibility: Visibility) -> Publicat
     _mark_earlier_versions(advisory)
     db.session.flush()
     search.index(publication.id, publication.search_text)
+    _store_values(publication, values_of_concern(advisory.content))
     record(advisory.case, actor, AuditAction.ADVISORY_PUBLISHED,
            details={"advisory": advisory.reference, "visibility": visibility.value})  # fmt: skip
     db.session.flush()
     return publication
+
+
+def _store_values(publication: Publication, value_ids: list[str]) -> None:
+    """Replace the publication's values of concern (re-publishing recomputes them)."""
+    db.session.execute(
+        sa.delete(PublicationValue).where(PublicationValue.publication_id == publication.id)
+    )
+    if value_ids:
+        db.session.execute(
+            sa.insert(PublicationValue),
+            [{"publication_id": publication.id, "value_id": v} for v in value_ids],
+        )
+    db.session.expire(publication, ["concerns"])
 
 
 def _mark_earlier_versions(advisory: Advisory) -> None:

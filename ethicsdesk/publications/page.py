@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from markupsafe import Markup
 
@@ -13,9 +16,12 @@ from compass.graph.svg import graph_svg
 from ethicsdesk.advisories import keys
 from ethicsdesk.advisories.models import Advisory, AdvisoryStatus, Outcome
 from ethicsdesk.advisories.operations import pdf_bytes
+from ethicsdesk.core.i18n import current_language
+from ethicsdesk.core.memo import Memo
 from ethicsdesk.core.permissions import Permission, can
-from ethicsdesk.publications import queries
+from ethicsdesk.publications import concerns, followup, queries
 from ethicsdesk.publications.forms import PublishForm, RetractForm, SearchForm
+from ethicsdesk.publications.models import Publication
 from ethicsdesk.publications.queries import publication_of
 from ethicsdesk.signing import verify_pdf
 
@@ -33,6 +39,12 @@ def staff_reader() -> bool:
     return can(current_user, Permission.ADVISORY_READ)
 
 
+def search_form(args: Any) -> SearchForm:
+    """The catalogue form with today's schools and the compass values in the user's language."""
+    return SearchForm(args, schools=queries.school_choices(),
+                      values=concerns.value_choices(current_language()))  # fmt: skip
+
+
 def criteria_from(form: SearchForm) -> queries.Criteria:
     """Valid fields become criteria; invalid ones are dropped so any URL still works."""
     form.validate()
@@ -41,19 +53,76 @@ def criteria_from(form: SearchForm) -> queries.Criteria:
     return queries.Criteria(
         q=form.q.data or "", outcome=Outcome(pick("outcome")) if pick("outcome") else None,
         category=pick("category"), vendor=pick("vendor"), year=pick("year"),
+        school=int(pick("school")) if pick("school") else None, value=pick("value"),
         validity=pick("validity"), sort=pick("sort") or "newest", page=pick("page") or 1,
     )  # fmt: skip
 
 
+CONDITION_STATUS_LABELS = {
+    "open": _l("open"),
+    "overdue": _l("overdue"),
+    "met": _l("met"),
+    "not_met": _l("not met"),
+}
+
+
+@dataclass
+class ConditionRow:
+    """A condition as the advisory page shows it, its status already decided."""
+
+    text: str
+    owner: str
+    due_date: date | None
+    status: str
+    label: Any
+
+
+def condition_rows(advisory: Advisory, today: date) -> list[ConditionRow]:
+    """Each condition with owner, due date and status: open, overdue, met or not met."""
+    checks = followup.checks_of(list(advisory.conditions))
+    rows = []
+    for condition in advisory.conditions:
+        status = followup.display_status(checks.get(condition.id), condition.due_date, today)
+        rows.append(ConditionRow(condition.text, condition.owner, condition.due_date, status,
+                                 CONDITION_STATUS_LABELS[status]))  # fmt: skip
+    return rows
+
+
+def concern_labels(publication: Publication) -> list[str]:
+    """The publication's values of concern, named in the user's language."""
+    language = current_language()
+    return [concerns.value_label(value, language) for value in publication.values_of_concern]
+
+
+# Verdicts and drawings of signed, archived PDFs, per worker: a staff member opening a page
+# must not wait for two signatures to be verified again.
+VERDICTS: Memo[Any] = Memo(size=512)
+GRAPHS: Memo[Markup | None] = Memo(size=256)
+
+
 def advisory_facts(advisory: Advisory) -> dict[str, Any]:
     """The public page's extras: signature verdicts from the archived PDF and the value graph."""
-    pdf = pdf_bytes(advisory) if advisory.status is not AdvisoryStatus.DRAFT else None
-    report = verify_pdf(pdf, keys.trust_roots()) if pdf else None
-    return {"report": report, "has_pdf": pdf is not None, "graph_svg": _graph(advisory)}
+    if advisory.status is AdvisoryStatus.DRAFT:
+        return {"report": None, "has_pdf": False, "graph_svg": _graph(advisory)}
+    sha256 = queries.archived_sha256(advisory)
+    if sha256 is None:  # awaiting signatures, or generated without a PDF
+        pdf = pdf_bytes(advisory)
+        report = verify_pdf(pdf, keys.trust_roots()) if pdf else None
+        return {"report": report, "has_pdf": pdf is not None, "graph_svg": _graph(advisory)}
+    # the verdict depends on the bytes, the trust anchors and CRL, and the day (expiry)
+    key = (sha256, keys.trust_state(), date.today())  # noqa: DTZ011 - a calendar day
+    report = VERDICTS.get(key, lambda: verify_pdf(pdf_bytes(advisory), keys.trust_roots()))
+    return {"report": report, "has_pdf": True, "graph_svg": _graph(advisory, sha256)}
 
 
-def _graph(advisory: Advisory) -> Markup | None:
+def _graph(advisory: Advisory, sha256: str | None = None) -> Markup | None:
     """The value-impact graph drawn by the compass library, if the advisory carries one."""
+    if sha256 is None:
+        return _draw(advisory)
+    return GRAPHS.get((sha256, advisory.lang), lambda: _draw(advisory))
+
+
+def _draw(advisory: Advisory) -> Markup | None:
     graph = (advisory.content or {}).get("graph")
     if not graph:
         return None

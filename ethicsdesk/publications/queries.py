@@ -8,11 +8,12 @@ from datetime import date
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
-from ethicsdesk.advisories.models import Advisory, Outcome
+from ethicsdesk.advisories.models import Advisory, ArchiveEntry, Outcome
 from ethicsdesk.extensions import db
+from ethicsdesk.organisations.models import School
 from ethicsdesk.publications import search
-from ethicsdesk.publications.models import Publication, Visibility
-from ethicsdesk.reviews.models import ReviewCase
+from ethicsdesk.publications.models import Publication, PublicationValue, Visibility
+from ethicsdesk.reviews.models import ReviewCase, case_schools
 
 PAGE_SIZE = 20
 
@@ -33,6 +34,8 @@ class Criteria:
     outcome: Outcome | None = None
     category: str | None = None
     vendor: str | None = None
+    school: int | None = None  # a School id: the case names that school
+    value: str | None = None  # a compass value id among the publication's values of concern
     year: int | None = None
     validity: str | None = None  # "valid" or "due"
     sort: str = "newest"
@@ -74,6 +77,20 @@ def catalogue(
         query = query.where(ReviewCase.category == criteria.category)
     if criteria.vendor:
         query = query.where(sa.func.lower(ReviewCase.vendor) == criteria.vendor.lower())
+    if criteria.school is not None:
+        query = query.where(
+            sa.exists().where(
+                case_schools.c.case_id == ReviewCase.id,
+                case_schools.c.school_id == criteria.school,
+            )
+        )
+    if criteria.value:
+        query = query.where(
+            sa.exists().where(
+                PublicationValue.publication_id == Publication.id,
+                PublicationValue.value_id == criteria.value,
+            )
+        )
     if criteria.year:
         start, end = date(criteria.year, 1, 1), date(criteria.year + 1, 1, 1)
         query = query.where(Advisory.issued_on >= start, Advisory.issued_on < end)
@@ -91,16 +108,35 @@ def catalogue(
     else:
         query = query.order_by(Publication.published_at.desc(), Publication.id.desc())
     offset = (criteria.page - 1) * page_size
-    query = query.options(selectinload(Publication.advisory).selectinload(Advisory.case))
+    query = query.options(
+        selectinload(Publication.advisory)
+        .selectinload(Advisory.case)
+        .selectinload(ReviewCase.schools),
+        selectinload(Publication.advisory).selectinload(Advisory.conditions),
+        selectinload(Publication.concerns),
+    )
     rows = list(db.session.scalars(query.limit(page_size + 1).offset(offset)))
     return Page(rows[:page_size], criteria.page, len(rows) > page_size)
+
+
+def archived_sha256(advisory: Advisory) -> str | None:
+    """The archived PDF's hash without loading the PDF itself."""
+    return db.session.scalar(
+        sa.select(ArchiveEntry.sha256).where(ArchiveEntry.advisory_id == advisory.id)
+    )
 
 
 def publication_of(advisory: Advisory) -> Publication | None:
     return db.session.scalar(sa.select(Publication).where(Publication.advisory_id == advisory.id))
 
 
+MAX_ID = 2_147_483_647  # larger ids overflow PostgreSQL's integer (and SQLite's at 2**63)
+
+
 def publication_by_id(publication_id: int) -> Publication | None:
+    """None for ids no database row can have, so a huge number in a URL is a plain 404."""
+    if not 0 < publication_id <= MAX_ID:
+        return None
     return db.session.get(Publication, publication_id)
 
 
@@ -119,3 +155,8 @@ def newest_public(limit: int = 50) -> list[Publication]:
     query = visible(False).where(Publication.retracted_at.is_(None))
     query = query.order_by(Publication.published_at.desc(), Publication.id.desc()).limit(limit)
     return list(db.session.scalars(query))
+
+
+def school_choices() -> list[tuple[int, str]]:
+    """Every school as (id, name) for the catalogue's school filter, by name."""
+    return [(s.id, s.name) for s in db.session.scalars(sa.select(School).order_by(School.name))]

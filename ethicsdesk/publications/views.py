@@ -16,9 +16,16 @@ from ethicsdesk.advisories.operations import pdf_bytes
 from ethicsdesk.core.permissions import Permission, public, requires
 from ethicsdesk.extensions import db
 from ethicsdesk.publications import operations, queries, search, verification
-from ethicsdesk.publications.forms import PublishForm, RetractForm, SearchForm, VerifyForm
+from ethicsdesk.publications.forms import PublishForm, RetractForm, VerifyForm
 from ethicsdesk.publications.models import Visibility
-from ethicsdesk.publications.page import advisory_facts, criteria_from, staff_reader
+from ethicsdesk.publications.page import (
+    advisory_facts,
+    concern_labels,
+    condition_rows,
+    criteria_from,
+    search_form,
+    staff_reader,
+)
 from ethicsdesk.reviews.operations import WorkflowError
 
 bp = Blueprint("publications", __name__)
@@ -27,7 +34,7 @@ bp = Blueprint("publications", __name__)
 @bp.route("/advisories")
 @public
 def catalogue() -> str:
-    form = SearchForm(request.args)
+    form = search_form(request.args)
     criteria = criteria_from(form)
     page = queries.catalogue(criteria, include_internal=staff_reader(), today=queries.today())
     args = {k: v for k, v in request.args.items() if k != "page"}
@@ -47,7 +54,8 @@ def detail(publication_id: int) -> str:
         "publications/detail.html", publication=publication, advisory=publication.advisory,
         outcome_label=OUTCOME_LABELS[publication.advisory.outcome],
         versions=queries.versions_of(publication.advisory, staff_reader()),
-        **advisory_facts(publication.advisory),
+        conditions=condition_rows(publication.advisory, queries.today()),
+        concerns=concern_labels(publication), **advisory_facts(publication.advisory),
     )  # fmt: skip
 
 
@@ -118,8 +126,16 @@ def pdf(publication_id: int) -> Any:
     publication = queries.publication_by_id(publication_id) or abort(404)
     if publication.visibility is not Visibility.PUBLIC and not staff_reader():
         abort(404)
-    data = pdf_bytes(publication.advisory) or abort(404)
-    response = current_app.response_class(data, mimetype="application/pdf")
-    name = f"{publication.advisory.number}-v{publication.advisory.version}.pdf"
-    response.headers.set("Content-Disposition", "attachment", filename=name)
+    sha256 = queries.archived_sha256(publication.advisory)
+    if sha256 and sha256 in request.if_none_match:  # archived bytes never change
+        response = current_app.response_class(status=304)
+    else:
+        data = pdf_bytes(publication.advisory) or abort(404)
+        response = current_app.response_class(data, mimetype="application/pdf")
+        name = f"{publication.advisory.number}-v{publication.advisory.version}.pdf"
+        response.headers.set("Content-Disposition", "attachment", filename=name)
+    if sha256:
+        response.set_etag(sha256)
+        public = publication.visibility is Visibility.PUBLIC
+        response.headers["Cache-Control"] = f"{'public' if public else 'private'}, no-cache"
     return response

@@ -117,6 +117,11 @@ def allowed_transitions(case: ReviewCase, actor: User) -> list[Transition]:
     return [t for t in TRANSITIONS if case.status in t.sources and can(actor, t.permission, case)]
 
 
+def may_move(case: ReviewCase, actor: User) -> bool:
+    """Whether any move of the workflow is this user's to make on this case, in any status."""
+    return any(can(actor, transition.permission, case) for transition in TRANSITIONS)
+
+
 def apply_transition(
     case: ReviewCase, actor: User, name: str, reason: str | None = None
 ) -> ReviewCase:

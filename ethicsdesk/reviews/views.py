@@ -167,6 +167,8 @@ def _case_page_with(case: ReviewCase, status: int, **forms: Any) -> tuple[str, i
 @requires(Permission.CASE_VIEW)
 def transition(case_id: int) -> Response | tuple[str, int]:
     case = _load_case(case_id)
+    if not operations.may_move(case, current_user):
+        abort(403)  # a reader who may make no move at all (member, DPO, coordinator)
     form = TransitionForm()
     if not form.validate_on_submit():
         return _case_page_with(case, 422, failed_transition=form)

@@ -116,3 +116,19 @@ def test_archive_verify_names_a_damaged_entry(app, decided) -> None:
     assert result.exit_code != 0
     assert the_advisory().reference in result.output
     assert "SHA-256" in result.output
+
+
+def test_an_advisory_is_not_sent_for_signing_before_the_committee_decides(app, decided) -> None:
+    """A draft written during deliberation waits for the meeting's decision (409, not a 500)."""
+    secretary = browser_for(app, decided["secretary"])
+    case = decided["case"]
+    assert secretary.submit(f"/reviews/{case.id}/advisory/new", ADVISORY_FORM).status_code == 302
+    advisory = the_advisory()
+    advisory.meeting_item.decided_at = None  # as if the meeting had not decided yet
+    db.session.commit()
+    response = secretary.submit(f"/reviews/{case.id}/advisory/{advisory.id}/freeze")
+    assert response.status_code == 409
+    assert "nadat de commissie in een vergadering heeft besloten" in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert the_advisory().status is AdvisoryStatus.DRAFT
+    assert the_advisory().working_pdf is None

@@ -78,3 +78,16 @@ def test_requesters_and_members_may_not_see_the_portfolio(app, ai_case) -> None:
         browser = signed_in(app, role)
         assert browser.get("/portfolio").status_code == 403, role
         assert 'href="/portfolio"' not in browser.get("/").get_data(as_text=True)
+
+
+def test_a_large_portfolio_lists_the_most_used_technologies(app, ai_case, monkeypatch) -> None:
+    """The table stays readable at 100,000 cases; the figures still cover every case."""
+    monkeypatch.setattr("ethicsdesk.assessments.portfolio.TABLE_ROWS", 2)
+    learning_cases()
+    html = signed_in(app, Role.COORDINATOR).get("/portfolio").get_data(as_text=True)
+    table = re.search(r'id="technologies-title".*?</section>', html, re.S).group(0)
+    assert "Rekentuin Plus" in table
+    assert "Taalmeter" in table
+    assert "Toetsweb" not in table
+    assert "SchrijfMaatje" not in table
+    assert "alle ingediende zaken, zonder concepten (4)" in html

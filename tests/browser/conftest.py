@@ -9,16 +9,14 @@ import json
 import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.live_server import LiveServerError
+from tests.live_server import live_server as serve
 
 CHROMIUM = os.environ.get("ETHICSDESK_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -31,7 +29,6 @@ CHROMIUM_ARGS = [
 ]
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
-SECRET = "browser-test-secret-key-that-is-long-enough-0123456789"
 PASSWORDS = {
     "aanvrager": "demo-aanvrager-2026",
     "lid": "demo-lid-2026",
@@ -50,89 +47,32 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "browser: real-browser tests (gunicorn + Debian chromium)")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _server_env(instance: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("ETHICSDESK_", "DATABASE_"))}
-    env.update(
-        ETHICSDESK_ENV="development",
-        ETHICSDESK_INSTANCE_PATH=str(instance),
-        SECRET_KEY=SECRET,
-        ETHICSDESK_SECURE_COOKIES="0",
-        PYTHONUNBUFFERED="1",
-    )
-    return env
-
-
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The demo data served by gunicorn (2 workers) on a free loopback port; yields the base URL."""
+    """The demo data served by gunicorn (2 workers) on a free loopback port; yields the base URL.
+
+    On SQLite by default, on a fresh PostgreSQL database of its own when
+    ETHICSDESK_TEST_DATABASE_URL is set (see tests/live_server.py).
+    """
+    try:
+        with serve(tmp_path_factory.mktemp("live")) as server:
+            yield server.base_url
+    except LiveServerError as error:
+        pytest.fail(str(error))
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    """Chromium per module: Playwright's sync API keeps an asyncio loop running in this thread
+    while it lives, which would break code under test that calls asyncio.run (pyHanko) in
+    later, non-browser tests of the same session."""
+    from playwright.sync_api import sync_playwright
+
     if not Path(CHROMIUM).exists():
         pytest.fail(
             f"{CHROMIUM} is missing: install Debian's 'chromium' package "
             "(apt-get install chromium); a downloaded browser is never used"
         )
-    instance = tmp_path_factory.mktemp("live") / "instance"
-    instance.mkdir()
-    env = _server_env(instance)
-    bin_dir = Path(sys.executable).parent
-    flask = [str(bin_dir / "flask"), "--app", "wsgi"]
-    for command in (["db", "upgrade"], ["ethicsdesk", "demo-data"]):
-        subprocess.run(
-            [*flask, *command], cwd=ROOT, env=env, check=True, capture_output=True, timeout=300
-        )
-    port = _free_port()
-    log = (instance / "gunicorn.log").open("w")
-    server = subprocess.Popen(
-        [
-            str(bin_dir / "gunicorn"),
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--timeout",
-            "120",
-            "wsgi:app",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/healthz", timeout=2) as response:  # noqa: S310
-                if response.status == 200:
-                    break
-        except OSError:
-            pass
-        if server.poll() is not None or time.monotonic() > deadline:
-            server.kill()
-            pytest.fail("gunicorn did not start:\n" + (instance / "gunicorn.log").read_text())
-        time.sleep(0.2)
-    try:
-        yield base
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
-
-
-@pytest.fixture(scope="module")
-def chromium(live_server: str) -> Iterator[Any]:
-    """Chromium per module: Playwright's sync API keeps an asyncio loop running in this thread
-    while it lives, which would break code under test that calls asyncio.run (pyHanko) in
-    later, non-browser tests of the same session."""
-    from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(

@@ -51,6 +51,7 @@ def test_committee_journey(journey: Any) -> None:
     journey.axe(member, "dpia-section")
     member.locator("main form [type=submit]").last.click()
     member.wait_for_load_state()
+    journey.shot(member, "dpia-section-saved")
     member.goto(section_url)
     assert "klikgedrag" in member.locator("main").inner_html()
     member.goto(case_url + "/compass/")
@@ -63,13 +64,16 @@ def test_committee_journey(journey: Any) -> None:
     secretary.locator("form[action$='/transition'] button", has_text="beraad").first.click()
     secretary.wait_for_load_state()
     journey.shot(secretary, "case-in-deliberation")
+    journey.axe(secretary, "case-in-deliberation")
 
     secretary.goto("/meetings/")
     journey.axe(secretary, "meetings")
     secretary.goto("/meetings/new")
+    journey.axe(secretary, "meeting-new")
     secretary.fill("#title", "Commissievergadering browsertest")
     secretary.fill("#held_on", date.today().isoformat())
     secretary.get_by_label(CASE).check()
+    journey.shot(secretary, "meeting-new")
     secretary.locator("main form [type=submit]").last.click()
     secretary.wait_for_url(re.compile(r"/meetings/\d+$"))
     meeting_url = secretary.url
@@ -80,6 +84,7 @@ def test_committee_journey(journey: Any) -> None:
         box.check()
     secretary.locator("#attendance button[type=submit]").click()
     secretary.wait_for_load_state()
+    journey.shot(secretary, "attendance")
 
     for who, position in VOTERS.items():
         page = secretary if who == "secretaris" else journey.page()
@@ -93,6 +98,7 @@ def test_committee_journey(journey: Any) -> None:
             )
         page.locator("form[action*='/vote'] button[type=submit]").click()
         page.wait_for_load_state()
+        journey.shot(page, f"voted-{who}")
         if position == "unfavourable":
             page.locator("form[action*='/minority']").locator("xpath=..").locator("summary").click()
             page.fill(
@@ -100,6 +106,8 @@ def test_committee_journey(journey: Any) -> None:
             )
             page.locator("form[action*='/minority'] button[type=submit]").click()
             page.wait_for_load_state()
+            journey.shot(page, "minority-opinion")
+            journey.axe(page, "minority-opinion")
     chair = journey.page()
     journey.login(chair, "voorzitter")
     chair.goto(meeting_url)
@@ -108,26 +116,33 @@ def test_committee_journey(journey: Any) -> None:
     chair.locator("form[action*='/decide'] button[type=submit]").click()
     chair.wait_for_load_state()
     journey.shot(chair, "decision")
+    journey.axe(chair, "decision")
 
     secretary.goto(case_url)
     secretary.locator("a[href$='/advisory/new']").click()
     secretary.wait_for_load_state()
+    journey.axe(secretary, "advisory-form")
     secretary.select_option("#outcome", "favourable")
     secretary.fill("#public_summary", "De commissie adviseert positief.")
     if not secretary.input_value("#reasons"):
         secretary.fill("#reasons", "Proportioneel en goed onderbouwd.")
     secretary.fill("#re_evaluation_date", (date.today() + timedelta(days=365)).isoformat())
+    journey.shot(secretary, "advisory-form")
     secretary.locator("main form [type=submit]").last.click()
     secretary.wait_for_url(re.compile(r"/advisory/\d+$"))
     advisory_url = secretary.url
+    journey.shot(secretary, "advisory-draft")
+    journey.axe(secretary, "advisory-draft")
     secretary.locator("form[action$='/freeze'] button").click()
     secretary.wait_for_load_state()
+    journey.shot(secretary, "advisory-frozen")
     for page, who in ((secretary, "secretaris"), (chair, "voorzitter")):
         page.goto(advisory_url)
         page.fill("form[action$='/sign'] input[type=password]", PASSWORDS[who])
         page.locator("form[action$='/sign'] input[type=checkbox]").check()
         page.locator("form[action$='/sign'] button[type=submit]").click()
         page.wait_for_load_state()
+        journey.shot(page, f"signed-{who}")
     chair.goto(advisory_url)
     text = chair.locator("main").inner_text()
     assert "Sanne de Vries" in text
@@ -157,6 +172,7 @@ def staff_catalogue_and_verify(journey: Any, secretary: Any, advisory_url: str, 
     publish.locator("button[type=submit]").click()
     secretary.wait_for_load_state()
     journey.shot(secretary, "published")
+    journey.axe(secretary, "published")
 
     staff = journey.page()
     journey.login(staff, "docent")
@@ -174,6 +190,7 @@ def staff_catalogue_and_verify(journey: Any, secretary: Any, advisory_url: str, 
         staff.locator("main a[href$='/pdf']").first.click()
     downloaded = info.value.path()
     staff.goto("/advisories/verify")
+    journey.shot(staff, "verify")
     journey.axe(staff, "verify")
     staff.set_input_files("input[type=file]", str(downloaded))
     staff.locator("main form button[type=submit]").click()

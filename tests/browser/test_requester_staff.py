@@ -8,33 +8,11 @@ from typing import Any
 
 import pytest
 
+from tests.browser.keyboard import choose_radio, tab_to
+
 pytestmark = pytest.mark.browser
 
 FUTURE = date.today() + timedelta(days=60)
-
-
-def tab_to(page: Any, selector: str, limit: int = 400) -> None:
-    """Press Tab until the focused element matches the selector (keyboard only)."""
-    for _ in range(limit):
-        if page.evaluate(
-            "s => !!document.activeElement && document.activeElement.matches(s)", selector
-        ):
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"Tab never reached {selector}")
-
-
-def choose_radio(page: Any, name: str, value: str) -> None:
-    """Tab into a radio group, then arrow down until the wanted option is checked."""
-    tab_to(page, f"input[type=radio][name={name}]")
-    for _ in range(12):
-        if page.evaluate(
-            "([n, v]) => document.querySelector(`input[name=${n}][value='${v}']`).checked",
-            [name, value],
-        ):
-            return
-        page.keyboard.press("ArrowDown")
-    raise AssertionError(f"could not choose {name}={value} by keyboard")
 
 
 def fill_request_by_mouse(page: Any, title: str) -> None:

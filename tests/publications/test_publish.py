@@ -72,3 +72,41 @@ def test_only_signed_advisories_are_published_and_only_by_the_committee(app, dec
     requester = browser_for(app, decided["requester"])
     assert post(requester, publish_url, {"visibility": "public"}, "/").status_code == 403
     assert db.session.scalars(sa.select(Publication)).all() == []
+
+
+def test_signature_verdicts_are_kept_and_the_pdf_is_revalidated_by_its_hash(
+    app, decided, monkeypatch
+) -> None:
+    """A signed PDF never changes: verify it once per worker, answer 304 to a known ETag."""
+    from ethicsdesk.advisories.models import ArchiveEntry
+    from ethicsdesk.publications import page
+
+    secretary, url, advisory = signed(app, decided)
+    publish_url = f"/publications/advisory/{advisory.id}/publish"
+    assert post(secretary, publish_url, {"visibility": "public"}, url).status_code == 302
+    publication = the_publication()
+    page.VERDICTS.clear()
+    calls = []
+    real = page.verify_pdf
+    monkeypatch.setattr(page, "verify_pdf", lambda *a: calls.append(1) or real(*a))
+    anonymous = Browser(app)
+    first = anonymous.get(f"/advisories/{publication.id}").get_data(as_text=True)
+    second = anonymous.get(f"/advisories/{publication.id}").get_data(as_text=True)
+    assert "Karel Bos" in first
+    assert "Karel Bos" in second
+    assert len(calls) == 1
+
+    sha256 = db.session.scalars(sa.select(ArchiveEntry.sha256)).one()
+    download = anonymous.get(f"/advisories/{publication.id}/pdf")
+    assert download.headers["ETag"] == f'"{sha256}"'
+    assert download.headers["Cache-Control"] == "public, no-cache"
+    again = anonymous.client.get(
+        f"/advisories/{publication.id}/pdf", headers={"If-None-Match": f'"{sha256}"'}
+    )
+    assert again.status_code == 304
+    assert again.data == b""
+    other = anonymous.client.get(
+        f"/advisories/{publication.id}/pdf", headers={"If-None-Match": '"0000"'}
+    )
+    assert other.status_code == 200
+    assert other.data.startswith(b"%PDF")

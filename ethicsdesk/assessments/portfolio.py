@@ -10,6 +10,7 @@ from flask_babel import lazy_gettext as _l
 
 from compass import PortfolioThresholds, TechnologyRecord, analyse_portfolio
 from dpia_templates import load_vocabulary
+from ethicsdesk.assessments.queries import PortfolioCase
 from ethicsdesk.core.i18n import pick
 from ethicsdesk.reviews.models import ReviewCase
 
@@ -21,14 +22,14 @@ TABLE_ROWS = 100
 OTHER_CATEGORY = "other"
 
 
-def vendor_in_eu(case: ReviewCase) -> bool:
+def vendor_in_eu(case: ReviewCase | PortfolioCase) -> bool:
     """Hosted outside the EEA, or data transferred there: the vendor counts as non-EU."""
     answers = case.answers or {}
     outside = answers.get("hosting") == OUTSIDE_EEA or answers.get("transfers_outside_eea") is True
     return not outside
 
 
-def technology_record(case: ReviewCase) -> TechnologyRecord:
+def technology_record(case: ReviewCase | PortfolioCase) -> TechnologyRecord:
     """One case as the portfolio analysis reads it, from the request's answers."""
     answers = case.answers or {}
     categories = answers.get("data_categories") or []
@@ -68,7 +69,9 @@ def _percent(share: float) -> str:
     return format_percent(share, "#,##0%")
 
 
-def portfolio_context(cases: Sequence[ReviewCase], advised_only: bool, lang: str) -> dict[str, Any]:
+def portfolio_context(
+    cases: Sequence[PortfolioCase], advised_only: bool, lang: str
+) -> dict[str, Any]:
     """The analysis across all cases, with readable names, shares and the top concerns."""
     records = [technology_record(case) for case in cases]
     analysis = analyse_portfolio(records)

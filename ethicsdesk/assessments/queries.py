@@ -6,8 +6,11 @@ page cannot show another member's answers by accident before the secretary opens
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 import sqlalchemy as sa
-from sqlalchemy.orm import joinedload, load_only
+from sqlalchemy.orm import joinedload
 
 from ethicsdesk.assessments.models import AssessmentRound, MemberAnswers
 from ethicsdesk.auth.models import User
@@ -78,22 +81,32 @@ def answer_count(round_: AssessmentRound) -> int:
     return sum(1 for answers in stored if answers)
 
 
-def portfolio_cases() -> tuple[list[ReviewCase], bool]:
+@dataclass(frozen=True)
+class PortfolioCase:
+    """The part of a case the portfolio reads; plain rows, as 100,000 ORM objects cost seconds."""
+
+    id: int
+    title: str
+    vendor: str
+    category: str | None
+    status: CaseStatus
+    answers: dict[str, Any] | None
+
+
+def portfolio_cases() -> tuple[list[PortfolioCase], bool]:
     """Advised cases, or every submitted (non-draft) case while none is advised yet.
 
     The flag says which, so the page can tell the reader what the analysis covers.
     """
-    order = (ReviewCase.vendor, ReviewCase.title, ReviewCase.id)
-    # only what the analysis reads: at 100,000 cases, full rows cost seconds
-    columns = load_only(
-        ReviewCase.id, ReviewCase.title, ReviewCase.vendor, ReviewCase.category,
-        ReviewCase.status, ReviewCase.answers, raiseload=True,
-    )  # fmt: skip
-    query = sa.select(ReviewCase).options(columns).order_by(*order)
-    advised = list(db.session.scalars(query.where(ReviewCase.status == CaseStatus.ADVISED)))
+    columns = (ReviewCase.id, ReviewCase.title, ReviewCase.vendor, ReviewCase.category,
+               ReviewCase.status, ReviewCase.answers)  # fmt: skip
+    query = sa.select(*columns).order_by(ReviewCase.vendor, ReviewCase.title, ReviewCase.id)
+    advised = [PortfolioCase(*row) for row in db.session.execute(
+        query.where(ReviewCase.status == CaseStatus.ADVISED))]  # fmt: skip
     if advised:
         return advised, True
-    return list(db.session.scalars(query.where(ReviewCase.status != CaseStatus.DRAFT))), False
+    submitted = db.session.execute(query.where(ReviewCase.status != CaseStatus.DRAFT))
+    return [PortfolioCase(*row) for row in submitted], False
 
 
 def dpia_of_case(case: ReviewCase) -> Dpia | None:

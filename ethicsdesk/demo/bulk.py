@@ -276,6 +276,11 @@ def generate(
     report = BulkReport()
     add_advisories(setting, report, advisories, seed, plant, checkpoint, progress)
     add_reviews(setting, report, reviews, seed, checkpoint, progress)
+    if advisories:
+        from ethicsdesk.publications.operations import catalogue_changed
+
+        catalogue_changed()  # pages rendered before the load are out of date
+        checkpoint()
     return report
 
 

@@ -65,8 +65,8 @@ def _check_target(manifest: dict[str, Any], storage: Storage, objects: dict[str,
             f"the database is at revision {revision or 'none'}, the backup at "
             f"{manifest['alembic_revision']}: migrate to the backup's revision first"
         )
-    filled = [t.name for t in db.metadata.sorted_tables
-              if connection.scalar(sa.select(sa.func.count()).select_from(t))]  # fmt: skip
+    filled = [t.name for t in db.metadata.sorted_tables if t.name not in SEEDED
+              and connection.scalar(sa.select(sa.func.count()).select_from(t))]  # fmt: skip
     if filled:
         raise RestoreRefusedError(
             f"the database is not empty ({', '.join(filled[:5])} hold rows): restore only "
@@ -81,6 +81,10 @@ def _check_target(manifest: dict[str, Any], storage: Storage, objects: dict[str,
             raise RestoreRefusedError(
                 f"{path} exists with other content: restore into an empty PKI folder"
             )
+
+
+# Tables a migration fills with a starting row; a fresh database is still "empty" with them.
+SEEDED = frozenset({"catalogue_state"})
 
 
 def _insert_rows(manifest: dict[str, Any], tables: dict[str, bytes]) -> dict[str, int]:
@@ -99,6 +103,8 @@ def _insert_rows(manifest: dict[str, Any], tables: dict[str, bytes]) -> dict[str
             raise RestoreRefusedError(str(error)) from None
         if len(rows) != manifest["tables"].get(table.name, 0):
             raise RestoreRefusedError(f"table {table.name}: row count differs from the manifest")
+        if table.name in SEEDED:
+            db.session.execute(table.delete())  # the migration's row gives way to the backup's
         for start in range(0, len(rows), BATCH):
             db.session.execute(table.insert(), rows[start : start + BATCH])
         counts[table.name] = len(rows)

@@ -11,7 +11,13 @@ from ethicsdesk.core.permissions import public
 from ethicsdesk.publications import followup, opendata, queries
 from ethicsdesk.publications.models import Publication, Visibility
 from ethicsdesk.publications.openapi import OPENAPI
-from ethicsdesk.publications.page import criteria_from, search_form, staff_reader
+from ethicsdesk.publications.page import (
+    CATALOGUE_PAGES,
+    catalogue_key,
+    criteria_from,
+    search_form,
+    staff_reader,
+)
 
 bp = Blueprint("publications_api", __name__)
 EXPORT_LIMIT = 5000
@@ -31,13 +37,18 @@ def _records(publications: list[Publication]) -> list[dict[str, Any]]:
 @bp.route("/api/v1/advisories")
 @public
 def api_list() -> Any:
+    include_internal = staff_reader()
+    body = CATALOGUE_PAGES.get(catalogue_key("api", include_internal),
+                               lambda: _list_document(include_internal))  # fmt: skip
+    return current_app.response_class(body, mimetype="application/json")
+
+
+def _list_document(include_internal: bool) -> str:
+    """One page of the list as JSON text, kept like a rendered catalogue page."""
     criteria = criteria_from(search_form(request.args))
-    page = queries.catalogue(criteria, include_internal=staff_reader(), today=queries.today())
-    return jsonify(
-        items=_records(page.items),
-        page=page.page,
-        has_next=page.has_next,
-    )
+    page = queries.catalogue(criteria, include_internal=include_internal, today=queries.today())
+    document = {"items": _records(page.items), "page": page.page, "has_next": page.has_next}
+    return current_app.json.dumps(document) + "\n"
 
 
 @bp.route("/api/v1/advisories/<int:publication_id>")

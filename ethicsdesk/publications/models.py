@@ -154,3 +154,16 @@ class ConditionCheck(db.Model):
 
     condition: Mapped[AdvisoryCondition] = relationship()
     recorded_by: Mapped[User | None] = relationship()
+
+
+class CatalogueState(db.Model):
+    """One row whose version changes with every publication or retraction.
+
+    Every instance compares it (one primary-key read) before reusing a rendered catalogue page,
+    so a retraction shows everywhere with the next request, on any number of instances.
+    """
+
+    __tablename__ = "catalogue_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(default=0)

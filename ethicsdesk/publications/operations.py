@@ -13,7 +13,7 @@ from ethicsdesk.core.db import utcnow
 from ethicsdesk.extensions import db
 from ethicsdesk.publications import search
 from ethicsdesk.publications.concerns import values_of_concern
-from ethicsdesk.publications.models import Publication, PublicationValue, Visibility
+from ethicsdesk.publications.models import CatalogueState, Publication, PublicationValue, Visibility
 from ethicsdesk.reviews.operations import WorkflowError
 
 
@@ -42,6 +42,7 @@ def publish(advisory: Advisory, actor: User, visibility: Visibility) -> Publicat
     _mark_earlier_versions(advisory)
     db.session.flush()
     search.index(publication.id, publication.search_text)
+    catalogue_changed()
     _store_values(publication, values_of_concern(advisory.content))
     record(advisory.case, actor, AuditAction.ADVISORY_PUBLISHED,
            details={"advisory": advisory.reference, "visibility": visibility.value})  # fmt: skip
@@ -60,6 +61,16 @@ def _store_values(publication: Publication, value_ids: list[str]) -> None:
             [{"publication_id": publication.id, "value_id": v} for v in value_ids],
         )
     db.session.expire(publication, ["concerns"])
+
+
+def catalogue_changed() -> None:
+    """Tell every instance that rendered catalogue pages are out of date."""
+    bumped = db.session.execute(
+        sa.update(CatalogueState).where(CatalogueState.id == 1)
+        .values(version=CatalogueState.version + 1)
+    )  # fmt: skip
+    if bumped.rowcount == 0:  # a database restored from before the table existed
+        db.session.add(CatalogueState(id=1, version=1))
 
 
 def _mark_earlier_versions(advisory: Advisory) -> None:
@@ -88,4 +99,5 @@ def retract(publication: Publication, actor: User, reason: str) -> None:
     publication.retraction_reason = reason.strip()
     record(publication.advisory.case, actor, AuditAction.ADVISORY_RETRACTED, reason=reason.strip(),
            details={"advisory": publication.advisory.reference})  # fmt: skip
+    catalogue_changed()
     db.session.flush()

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from flask import request
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from markupsafe import Markup
@@ -98,6 +99,16 @@ def concern_labels(publication: Publication) -> list[str]:
 # must not wait for two signatures to be verified again.
 VERDICTS: Memo[Any] = Memo(size=512)
 GRAPHS: Memo[Markup | None] = Memo(size=256)
+# Rendered catalogue pages and API lists, per worker, valid while the catalogue's version holds.
+CATALOGUE_PAGES: Memo[Any] = Memo(size=512)
+
+
+def catalogue_key(kind: str, include_internal: bool) -> tuple[Any, ...]:
+    """Everything a rendered catalogue page depends on; no user-specific part is cached."""
+    return (
+        kind, queries.catalogue_version(), include_internal, current_language(), queries.today(),
+        tuple(sorted(request.args.items(multi=True))),
+    )  # fmt: skip
 
 
 def advisory_facts(advisory: Advisory) -> dict[str, Any]:

@@ -6,13 +6,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import sqlalchemy as sa
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import defer, selectinload
 
 from ethicsdesk.advisories.models import Advisory, ArchiveEntry, Outcome
 from ethicsdesk.extensions import db
 from ethicsdesk.organisations.models import School
 from ethicsdesk.publications import search
-from ethicsdesk.publications.models import Publication, PublicationValue, Visibility
+from ethicsdesk.publications.models import CatalogueState, Publication, PublicationValue, Visibility
 from ethicsdesk.reviews.models import ReviewCase, case_schools
 
 PAGE_SIZE = 20
@@ -68,9 +68,9 @@ def catalogue(
     query = visible(include_internal)
     criteria.words = search.terms(criteria.q)
     score = None
+    newest: sa.ColumnElement[int] = Publication.id  # ids follow the order of publishing
     if criteria.words:
-        where, score = search.matching(criteria.words)
-        query = query.where(where)
+        query, score, newest = search.matching(query, criteria.words)
     if criteria.outcome:
         query = query.where(Advisory.outcome == criteria.outcome)
     if criteria.category:
@@ -102,21 +102,30 @@ def catalogue(
     elif criteria.validity == "due":
         query = query.where(Advisory.re_evaluation_date <= today)
     if criteria.sort == "relevance" and score is not None:
-        query = query.order_by(score.desc(), Publication.id.desc())
+        query = query.order_by(score.desc(), newest.desc())
     elif criteria.sort == "re_evaluation":
         query = query.order_by(Advisory.re_evaluation_date.asc().nulls_last(), Publication.id)
     else:
-        query = query.order_by(Publication.published_at.desc(), Publication.id.desc())
+        query = query.order_by(newest.desc())
     offset = (criteria.page - 1) * page_size
+    advisory = selectinload(Publication.advisory)
     query = query.options(
-        selectinload(Publication.advisory)
-        .selectinload(Advisory.case)
+        defer(Publication.search_text),
+        advisory.defer(Advisory.content).defer(Advisory.working_pdf),
+        advisory.selectinload(Advisory.case)
+        .defer(ReviewCase.answers)
+        .defer(ReviewCase.screening)
         .selectinload(ReviewCase.schools),
-        selectinload(Publication.advisory).selectinload(Advisory.conditions),
+        advisory.selectinload(Advisory.conditions),
         selectinload(Publication.concerns),
     )
     rows = list(db.session.scalars(query.limit(page_size + 1).offset(offset)))
     return Page(rows[:page_size], criteria.page, len(rows) > page_size)
+
+
+def catalogue_version() -> int:
+    """Changes whenever what the catalogue shows may change (publish, retract, bulk load)."""
+    return db.session.scalar(sa.select(CatalogueState.version).where(CatalogueState.id == 1)) or 0
 
 
 def archived_sha256(advisory: Advisory) -> str | None:

@@ -10,6 +10,7 @@ from typing import Any
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from markupsafe import Markup
 
 from ethicsdesk.advisories.models import OUTCOME_LABELS, Advisory
 from ethicsdesk.advisories.operations import pdf_bytes
@@ -19,7 +20,9 @@ from ethicsdesk.publications import operations, queries, search, verification
 from ethicsdesk.publications.forms import PublishForm, RetractForm, VerifyForm
 from ethicsdesk.publications.models import Visibility
 from ethicsdesk.publications.page import (
+    CATALOGUE_PAGES,
     advisory_facts,
+    catalogue_key,
     concern_labels,
     condition_rows,
     criteria_from,
@@ -34,14 +37,23 @@ bp = Blueprint("publications", __name__)
 @bp.route("/advisories")
 @public
 def catalogue() -> str:
+    include_internal = staff_reader()
+    key = catalogue_key("page", include_internal)
+    body = CATALOGUE_PAGES.get(key, lambda: _catalogue_body(include_internal))
+    return render_template("publications/catalogue.html", body=body)
+
+
+def _catalogue_body(include_internal: bool) -> Markup:
+    """The search form and one page of hits: the same for every reader of the same scope."""
     form = search_form(request.args)
     criteria = criteria_from(form)
-    page = queries.catalogue(criteria, include_internal=staff_reader(), today=queries.today())
+    page = queries.catalogue(criteria, include_internal=include_internal, today=queries.today())
     args = {k: v for k, v in request.args.items() if k != "page"}
-    return render_template(
-        "publications/catalogue.html", form=form, page=page, words=criteria.words,
+    html = render_template(
+        "publications/_catalogue_body.html", form=form, page=page, words=criteria.words,
         highlight=search.highlight, outcome_labels=OUTCOME_LABELS, args=args,
     )  # fmt: skip
+    return Markup(html)  # noqa: S704 - a rendered template, autoescaped
 
 
 @bp.route("/advisories/<int:publication_id>")

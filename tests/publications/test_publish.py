@@ -110,3 +110,27 @@ def test_signature_verdicts_are_kept_and_the_pdf_is_revalidated_by_its_hash(
     )
     assert other.status_code == 200
     assert other.data.startswith(b"%PDF")
+
+
+def test_a_kept_catalogue_page_shows_a_retraction_at_once(app, decided) -> None:
+    """Rendered catalogue pages are reused only while the catalogue's version holds."""
+    from ethicsdesk.publications import page
+
+    secretary, url, advisory = signed(app, decided)
+    publish_url = f"/publications/advisory/{advisory.id}/publish"
+    assert post(secretary, publish_url, {"visibility": "public"}, url).status_code == 302
+    page.CATALOGUE_PAGES.clear()
+    anonymous = Browser(app)
+    first = anonymous.get("/advisories").get_data(as_text=True)
+    assert "SchrijfMaatje" in first
+    assert "Ingetrokken" not in first
+    assert anonymous.get("/advisories").get_data(as_text=True) == first  # reused
+    assert len(page.CATALOGUE_PAGES) == 1
+    api = anonymous.get("/api/v1/advisories").get_json()
+    assert api["items"][0]["retracted"] is False
+
+    publication = the_publication()
+    retract_url = f"/publications/{publication.id}/retract"
+    assert post(secretary, retract_url, {"reason": "Leverancier failliet."}, url).status_code == 302
+    assert "Ingetrokken" in anonymous.get("/advisories").get_data(as_text=True)
+    assert anonymous.get("/api/v1/advisories").get_json()["items"][0]["retracted"] is True

@@ -14,6 +14,7 @@ from ethicsdesk.auth.models import User
 from ethicsdesk.core.db import utcnow
 from ethicsdesk.extensions import db
 from ethicsdesk.publications.models import Adherence, ConditionCheck, ConditionStatus, FollowUp
+from ethicsdesk.publications.operations import catalogue_changed
 
 SOON = timedelta(days=30)
 LIMIT = 200
@@ -105,6 +106,7 @@ def record_condition_status(
     details = {"advisory": condition.advisory.reference, "condition": condition.id}
     record(condition.advisory.case, actor, AuditAction.CONDITION_STATUS, from_status=previous,
            to_status=status.value, reason=note or None, details=details)  # fmt: skip
+    catalogue_changed()  # the advisory page shows the status
     db.session.flush()
     return check
 

@@ -100,14 +100,18 @@ def concern_labels(publication: Publication) -> list[str]:
 VERDICTS: Memo[Any] = Memo(size=512)
 GRAPHS: Memo[Markup | None] = Memo(size=256)
 # Rendered catalogue pages and API lists, per worker, valid while the catalogue's version holds.
-CATALOGUE_PAGES: Memo[Any] = Memo(size=512)
+CATALOGUE_PAGES: Memo[Any] = Memo(size=256)
 
 
-def catalogue_key(kind: str, include_internal: bool) -> tuple[Any, ...]:
-    """Everything a rendered catalogue page depends on; no user-specific part is cached."""
+def catalogue_key(kind: str, include_internal: bool, *more: Any) -> tuple[Any, ...]:
+    """Everything a rendered catalogue page depends on; no user-specific part is cached.
+
+    The version changes with every publication, retraction and recorded condition status; the
+    day and the trust anchors cover re-evaluation dates and signature verdicts.
+    """
     return (
         kind, queries.catalogue_version(), include_internal, current_language(), queries.today(),
-        tuple(sorted(request.args.items(multi=True))),
+        keys.trust_state(), tuple(sorted(request.args.items(multi=True))), *more,
     )  # fmt: skip
 
 

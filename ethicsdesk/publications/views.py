@@ -18,7 +18,7 @@ from ethicsdesk.core.permissions import Permission, public, requires
 from ethicsdesk.extensions import db
 from ethicsdesk.publications import operations, queries, search, verification
 from ethicsdesk.publications.forms import PublishForm, RetractForm, VerifyForm
-from ethicsdesk.publications.models import Visibility
+from ethicsdesk.publications.models import Publication, Visibility
 from ethicsdesk.publications.page import (
     CATALOGUE_PAGES,
     advisory_facts,
@@ -62,13 +62,24 @@ def detail(publication_id: int) -> str:
     publication = queries.publication_by_id(publication_id) or abort(404)
     if publication.visibility is not Visibility.PUBLIC and not staff_reader():
         abort(404)
+    include_internal = staff_reader()
+    key = catalogue_key("detail", include_internal, publication.id)
+    body = CATALOGUE_PAGES.get(key, lambda: _detail_body(publication, include_internal))
     return render_template(
-        "publications/detail.html", publication=publication, advisory=publication.advisory,
+        "publications/detail.html", body=body, reference=publication.advisory.reference
+    )
+
+
+def _detail_body(publication: Publication, include_internal: bool) -> Markup:
+    """The advisory as every reader of the same scope sees it, signature verdicts included."""
+    html = render_template(
+        "publications/_detail_body.html", publication=publication, advisory=publication.advisory,
         outcome_label=OUTCOME_LABELS[publication.advisory.outcome],
-        versions=queries.versions_of(publication.advisory, staff_reader()),
+        versions=queries.versions_of(publication.advisory, include_internal),
         conditions=condition_rows(publication.advisory, queries.today()),
         concerns=concern_labels(publication), **advisory_facts(publication.advisory),
     )  # fmt: skip
+    return Markup(html)  # noqa: S704 - a rendered template, autoescaped
 
 
 def _advisory(advisory_id: int) -> Advisory:

@@ -5,6 +5,7 @@ the floor and to WeasyPrint, and the issue's targets marked met or not met.
 from __future__ import annotations
 
 import statistics
+from pathlib import Path
 from typing import Any
 
 # pages the catalogue/search targets apply to; the search shapes have the 30% floor as well
@@ -277,7 +278,12 @@ def render(results: dict[str, Any]) -> str:
         all_targets += targets(backend, result)
     lines += ["## Targets (issue #9)", ""]
     lines += _table(("target", "database", "measured (median)", "verdict"), all_targets)
+    lines += ["", WHY.read_text(encoding="utf-8").rstrip()]
     return "\n".join(lines).rstrip() + "\n"
+
+
+# Why the unmet targets are not met: written by people, kept beside the generated figures.
+WHY = Path(__file__).with_name("why.md")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -123,9 +123,13 @@ def catalogue(
     return Page(rows[:page_size], criteria.page, len(rows) > page_size)
 
 
+# A plain Core statement: read on every catalogue request, it skips the ORM's per-query work.
+_VERSION = sa.select(CatalogueState.__table__.c.version).where(CatalogueState.__table__.c.id == 1)
+
+
 def catalogue_version() -> int:
     """Changes whenever what the catalogue shows may change (publish, retract, bulk load)."""
-    return db.session.scalar(sa.select(CatalogueState.version).where(CatalogueState.id == 1)) or 0
+    return db.session.connection().execute(_VERSION).scalar() or 0
 
 
 def archived_sha256(advisory: Advisory) -> str | None:

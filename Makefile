@@ -10,6 +10,9 @@ TEST_INSTALLED := $(VENV)/.installed-test
 BENCH_INSTALLED := $(VENV)/.installed-bench
 # wrk drives the load; WeasyPrint (the PDF peer) needs Pango and HarfBuzz's subsetter
 BENCH_DEBIAN := wrk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+# the suite checks PDFs with poppler's pdfsig and qpdf, drives Debian's chromium (never a
+# downloaded browser) and runs the benchmark's smoke variant
+TEST_DEBIAN := poppler-utils qpdf chromium $(BENCH_DEBIAN)
 BENCH_POSTGRES ?= postgresql://postgres@127.0.0.1:5432/postgres
 CATALOGUES := $(wildcard ethicsdesk/translations/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGUES:.po=.mo)
@@ -17,7 +20,7 @@ COMPILED := $(CATALOGUES:.po=.mo)
 # folder and allows plain http on 127.0.0.1. Production sets ETHICSDESK_ENV=production.
 export ETHICSDESK_ENV ?= development
 
-.PHONY: bench bench-smoke bench-debian run test test-browser audit install install-test translations translations-update lint format migrate demo-data clean
+.PHONY: bench bench-smoke bench-debian test-debian debian-packages run test test-browser audit install install-test translations translations-update lint format migrate demo-data clean
 
 run: install migrate demo-data
 	@echo ""
@@ -25,12 +28,12 @@ run: install migrate demo-data
 	@echo ""
 	$(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - wsgi:app
 
-test: install-test
+test: install-test test-debian
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-test-browser: install-test
+test-browser: install-test test-debian
 	$(BIN)/pytest -m browser tests/browser
 
 # Known vulnerabilities in the installed dependencies (pip-audit, with PyPI's project JSON as
@@ -50,9 +53,18 @@ bench-smoke: install bench-debian $(BENCH_INSTALLED)
 	$(BIN)/python -m bench.run --smoke --output $(or $(BENCH_OUTPUT),/tmp/ethicsdesk-bench-smoke.md) $(BENCH_ARGS)
 
 bench-debian:
-	@missing=""; for package in $(BENCH_DEBIAN); do \
+	@$(MAKE) --no-print-directory debian-packages PACKAGES="$(BENCH_DEBIAN)"
+
+test-debian:
+	@$(MAKE) --no-print-directory debian-packages PACKAGES="$(TEST_DEBIAN)"
+
+# Installs the missing ones with apt-get (as root); otherwise says which to install.
+debian-packages:
+	@missing=""; for package in $(PACKAGES); do \
 		dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; done; \
-	if [ -n "$$missing" ]; then \
+	if [ -n "$$missing" ] && [ "$$(id -u)" != 0 ]; then \
+		echo "missing Debian packages:$$missing (run: sudo apt-get install$$missing)"; exit 1; \
+	elif [ -n "$$missing" ]; then \
 		echo "installing Debian packages:$$missing"; \
 		export DEBIAN_FRONTEND=noninteractive; \
 		apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \

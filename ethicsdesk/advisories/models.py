@@ -12,12 +12,13 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ethicsdesk.auth.models import User
 from ethicsdesk.core.db import EnumText, JSONType, utcnow
+from ethicsdesk.core.enums import LabelledEnum, labels
 from ethicsdesk.deliberation.models import MeetingItem
 from ethicsdesk.extensions import db
 from ethicsdesk.reviews.models import ReviewCase
 
 
-class AdvisoryStatus(enum.StrEnum):
+class AdvisoryStatus(LabelledEnum):
     """Draft while written, signing once frozen, signed when every required signer signed."""
 
     DRAFT = "draft"
@@ -25,17 +26,16 @@ class AdvisoryStatus(enum.StrEnum):
     SIGNED = "signed"
     SUPERSEDED = "superseded"
 
-    @property
-    def label(self) -> Any:
-        return STATUS_LABELS[self]
 
-
-STATUS_LABELS = {
-    AdvisoryStatus.DRAFT: _l("Draft"),
-    AdvisoryStatus.SIGNING: _l("Awaiting signatures"),
-    AdvisoryStatus.SIGNED: _l("Signed"),
-    AdvisoryStatus.SUPERSEDED: _l("Superseded"),
-}
+STATUS_LABELS = labels(
+    AdvisoryStatus,
+    {
+        AdvisoryStatus.DRAFT: _l("Draft"),
+        AdvisoryStatus.SIGNING: _l("Awaiting signatures"),
+        AdvisoryStatus.SIGNED: _l("Signed"),
+        AdvisoryStatus.SUPERSEDED: _l("Superseded"),
+    },
+)
 
 
 class Outcome(enum.StrEnum):

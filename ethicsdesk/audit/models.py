@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from datetime import datetime
 from typing import Any
 
@@ -12,10 +11,11 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from ethicsdesk.auth.models import User
 from ethicsdesk.core.db import EnumText, JSONType, utcnow
+from ethicsdesk.core.enums import LabelledEnum, labels
 from ethicsdesk.extensions import db
 
 
-class AuditAction(enum.StrEnum):
+class AuditAction(LabelledEnum):
     """What kind of event an entry records."""
 
     CREATED = "created"
@@ -31,26 +31,24 @@ class AuditAction(enum.StrEnum):
     ADVISORY_RETRACTED = "advisory_retracted"
     CONDITION_STATUS = "condition_status"
 
-    @property
-    def label(self) -> Any:
-        """The action as users read it."""
-        return ACTION_LABELS[self]
 
-
-ACTION_LABELS = {
-    AuditAction.CREATED: _l("Request created"),
-    AuditAction.TRANSITION: _l("Status changed"),
-    AuditAction.SCREENING_OVERRIDE: _l("Screening conclusion overridden"),
-    AuditAction.EDITED: _l("Request edited"),
-    AuditAction.ATTACHMENT_ADDED: _l("Document added"),
-    AuditAction.MESSAGE_POSTED: _l("Message posted"),
-    AuditAction.DPIA_STARTED: _l("DPIA started"),
-    AuditAction.DPIA_IMPORTED: _l("DPIA imported"),
-    AuditAction.COMPASS_OPENED: _l("Compass comparison opened"),
-    AuditAction.ADVISORY_PUBLISHED: _l("Advisory published"),
-    AuditAction.ADVISORY_RETRACTED: _l("Advisory retracted"),
-    AuditAction.CONDITION_STATUS: _l("Condition status recorded"),
-}
+ACTION_LABELS = labels(
+    AuditAction,
+    {
+        AuditAction.CREATED: _l("Request created"),
+        AuditAction.TRANSITION: _l("Status changed"),
+        AuditAction.SCREENING_OVERRIDE: _l("Screening conclusion overridden"),
+        AuditAction.EDITED: _l("Request edited"),
+        AuditAction.ATTACHMENT_ADDED: _l("Document added"),
+        AuditAction.MESSAGE_POSTED: _l("Message posted"),
+        AuditAction.DPIA_STARTED: _l("DPIA started"),
+        AuditAction.DPIA_IMPORTED: _l("DPIA imported"),
+        AuditAction.COMPASS_OPENED: _l("Compass comparison opened"),
+        AuditAction.ADVISORY_PUBLISHED: _l("Advisory published"),
+        AuditAction.ADVISORY_RETRACTED: _l("Advisory retracted"),
+        AuditAction.CONDITION_STATUS: _l("Condition status recorded"),
+    },
+)
 
 
 class AuditEntry(db.Model):

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import enum
 from datetime import date, datetime
-from typing import Any
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
@@ -12,11 +10,12 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ethicsdesk.auth.models import User
 from ethicsdesk.core.db import EnumText, JSONType, utcnow
+from ethicsdesk.core.enums import LabelledEnum, labels
 from ethicsdesk.extensions import db
 from ethicsdesk.reviews.models import ReviewCase
 
 
-class Position(enum.StrEnum):
+class Position(LabelledEnum):
     """What a member advises, following research-ethics committee practice."""
 
     FAVOURABLE = "favourable"
@@ -25,18 +24,17 @@ class Position(enum.StrEnum):
     UNFAVOURABLE = "unfavourable"
     ABSTAIN = "abstain"
 
-    @property
-    def label(self) -> Any:
-        return POSITION_LABELS[self]
 
-
-POSITION_LABELS = {
-    Position.FAVOURABLE: _l("Favourable"),
-    Position.FAVOURABLE_WITH_CONDITIONS: _l("Favourable with conditions"),
-    Position.POSTPONE: _l("Postpone: more information needed"),
-    Position.UNFAVOURABLE: _l("Unfavourable"),
-    Position.ABSTAIN: _l("Abstain"),
-}
+POSITION_LABELS = labels(
+    Position,
+    {
+        Position.FAVOURABLE: _l("Favourable"),
+        Position.FAVOURABLE_WITH_CONDITIONS: _l("Favourable with conditions"),
+        Position.POSTPONE: _l("Postpone: more information needed"),
+        Position.UNFAVOURABLE: _l("Unfavourable"),
+        Position.ABSTAIN: _l("Abstain"),
+    },
+)
 
 attendance = sa.Table(
     "meeting_attendance",

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import enum
 from datetime import datetime
-from typing import Any
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
@@ -13,24 +11,24 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ethicsdesk.advisories.models import Advisory, AdvisoryCondition
 from ethicsdesk.auth.models import User
 from ethicsdesk.core.db import EnumText, utcnow
+from ethicsdesk.core.enums import LabelledEnum, labels
 from ethicsdesk.extensions import db
 
 
-class Visibility(enum.StrEnum):
+class Visibility(LabelledEnum):
     """Internal: every signed-in staff member; public: anyone, without login."""
 
     INTERNAL = "internal"
     PUBLIC = "public"
 
-    @property
-    def label(self) -> Any:
-        return VISIBILITY_LABELS[self]
 
-
-VISIBILITY_LABELS = {
-    Visibility.INTERNAL: _l("Internal (all staff)"),
-    Visibility.PUBLIC: _l("Public (anyone)"),
-}
+VISIBILITY_LABELS = labels(
+    Visibility,
+    {
+        Visibility.INTERNAL: _l("Internal (all staff)"),
+        Visibility.PUBLIC: _l("Public (anyone)"),
+    },
+)
 
 
 class Publication(db.Model):
@@ -71,23 +69,22 @@ class Publication(db.Model):
         return [row.value_id for row in self.concerns]
 
 
-class Adherence(enum.StrEnum):
+class Adherence(LabelledEnum):
     """Whether the school followed the committee's advice."""
 
     FOLLOWED = "followed"
     PARTLY = "partly"
     NOT_FOLLOWED = "not_followed"
 
-    @property
-    def label(self) -> Any:
-        return ADHERENCE_LABELS[self]
 
-
-ADHERENCE_LABELS = {
-    Adherence.FOLLOWED: _l("Followed"),
-    Adherence.PARTLY: _l("Partly followed"),
-    Adherence.NOT_FOLLOWED: _l("Not followed"),
-}
+ADHERENCE_LABELS = labels(
+    Adherence,
+    {
+        Adherence.FOLLOWED: _l("Followed"),
+        Adherence.PARTLY: _l("Partly followed"),
+        Adherence.NOT_FOLLOWED: _l("Not followed"),
+    },
+)
 
 
 class FollowUp(db.Model):
@@ -121,23 +118,22 @@ class PublicationValue(db.Model):
     value_id: Mapped[str] = mapped_column(sa.String(60), primary_key=True, index=True)
 
 
-class ConditionStatus(enum.StrEnum):
+class ConditionStatus(LabelledEnum):
     """How far a condition of a signed advisory has been met, as last recorded."""
 
     OPEN = "open"
     MET = "met"
     NOT_MET = "not_met"
 
-    @property
-    def label(self) -> Any:
-        return CONDITION_STATUS_LABELS[self]
 
-
-CONDITION_STATUS_LABELS = {
-    ConditionStatus.OPEN: _l("Open"),
-    ConditionStatus.MET: _l("Met"),
-    ConditionStatus.NOT_MET: _l("Not met"),
-}
+CONDITION_STATUS_LABELS = labels(
+    ConditionStatus,
+    {
+        ConditionStatus.OPEN: _l("Open"),
+        ConditionStatus.MET: _l("Met"),
+        ConditionStatus.NOT_MET: _l("Not met"),
+    },
+)
 
 
 class ConditionCheck(db.Model):

@@ -12,11 +12,12 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ethicsdesk.auth.models import User
 from ethicsdesk.core.db import EnumText, JSONType, utcnow
+from ethicsdesk.core.enums import LabelledEnum, labels
 from ethicsdesk.extensions import db
 from ethicsdesk.organisations.models import Organisation, School
 
 
-class CaseStatus(enum.StrEnum):
+class CaseStatus(LabelledEnum):
     """Where a case stands; the allowed moves between them are declared in the workflow."""
 
     DRAFT = "draft"
@@ -28,22 +29,20 @@ class CaseStatus(enum.StrEnum):
     POSTPONED = "postponed"
     WITHDRAWN = "withdrawn"
 
-    @property
-    def label(self) -> Any:
-        """The status as users read it, in their language."""
-        return STATUS_LABELS[self]
 
-
-STATUS_LABELS = {
-    CaseStatus.DRAFT: _l("Draft"),
-    CaseStatus.SUBMITTED: _l("Submitted"),
-    CaseStatus.TRIAGE: _l("Triage"),
-    CaseStatus.IN_REVIEW: _l("In review"),
-    CaseStatus.IN_DELIBERATION: _l("In deliberation"),
-    CaseStatus.ADVISED: _l("Advised"),
-    CaseStatus.POSTPONED: _l("Postponed"),
-    CaseStatus.WITHDRAWN: _l("Withdrawn"),
-}
+STATUS_LABELS = labels(
+    CaseStatus,
+    {
+        CaseStatus.DRAFT: _l("Draft"),
+        CaseStatus.SUBMITTED: _l("Submitted"),
+        CaseStatus.TRIAGE: _l("Triage"),
+        CaseStatus.IN_REVIEW: _l("In review"),
+        CaseStatus.IN_DELIBERATION: _l("In deliberation"),
+        CaseStatus.ADVISED: _l("Advised"),
+        CaseStatus.POSTPONED: _l("Postponed"),
+        CaseStatus.WITHDRAWN: _l("Withdrawn"),
+    },
+)
 
 
 case_schools = sa.Table(

@@ -171,8 +171,11 @@ def _demo_publication(session: Any) -> int:
 WORD = re.compile(r"[a-z]{5,}")
 
 
-def _terms(session: Any, visible: sa.Select) -> tuple[str, str, dict[str, int]]:
-    """A common and a rare search term taken from the indexed texts, with their hit counts."""
+VARIED_TERMS = 1000  # more distinct searches than any per-worker cache keeps
+
+
+def _terms(session: Any, visible: sa.Select) -> tuple[str, str, dict[str, int], list[str]]:
+    """A common and a rare term from the indexed texts, their hit counts, and many more terms."""
     from ethicsdesk.publications import search
     from ethicsdesk.publications.models import Publication
 
@@ -191,7 +194,8 @@ def _terms(session: Any, visible: sa.Select) -> tuple[str, str, dict[str, int]]:
     rare_candidates = sorted(w for w, n in frequency.items() if n == 1 and len(w) >= 7)
     rare = next((w for w in rare_candidates[:40] if 0 < hits(w) <= 50), None)
     rare = rare or min(frequency, key=lambda w: (frequency[w], w))
-    return common, rare, {"common": hits(common), "rare": hits(rare)}
+    varied = sorted(frequency, key=lambda w: (-frequency[w], w))[:VARIED_TERMS]
+    return common, rare, {"common": hits(common), "rare": hits(rare)}, varied
 
 
 def targets(inst: Instance) -> dict[str, Any]:
@@ -219,7 +223,7 @@ def targets(inst: Instance) -> dict[str, Any]:
             .limit(1)
         )
         generated = generated or session.get(Publication, demo_id)
-        common, rare, hits = _terms(session, visible)
+        common, rare, hits, varied = _terms(session, visible)
         advisory = generated.advisory
         filters = {
             "outcome": advisory.outcome.value,
@@ -238,6 +242,7 @@ def targets(inst: Instance) -> dict[str, Any]:
             "generated_publication": generated.id,
             "common": common,
             "rare": rare,
+            "varied": varied,
             "hits": hits,
             "filters": filters,
             "sizes": sizes,

@@ -182,8 +182,40 @@ def wrk_path() -> str | None:
     return shutil.which("wrk")
 
 
-def wrk(url: str, seconds: float, headers: dict[str, str] | None = None) -> WrkResult:
-    """32 connections, 2 threads, for ``seconds`` (at least 1), on one loopback URL."""
+# Each wrk thread walks the list from its own starting point, one path per request.
+CYCLE_SCRIPT = """
+local paths = {%s}
+local counter = 0
+function setup(thread)
+  thread:set("start", counter * math.floor(#paths / %d))
+  counter = counter + 1
+end
+local i = 0
+function request()
+  i = i + 1
+  return wrk.format(nil, paths[((start or 0) + i) %% #paths + 1])
+end
+"""
+
+
+def cycle_script(paths: list[str], directory: Path) -> Path:
+    """A wrk Lua script that requests every path in turn: no two neighbours alike."""
+    quoted = ", ".join('"' + p.replace("\\", "\\\\").replace('"', '\\"') + '"' for p in paths)
+    script = directory / "cycle.lua"
+    script.write_text(CYCLE_SCRIPT % (quoted, THREADS), encoding="utf-8")
+    return script
+
+
+def wrk(
+    url: str,
+    seconds: float,
+    headers: dict[str, str] | None = None,
+    script: Path | None = None,
+) -> WrkResult:
+    """32 connections, 2 threads, for ``seconds`` (at least 1), on one loopback URL.
+
+    With a script (``cycle_script``) the URL gives the server and the script the paths.
+    """
     assert url.startswith("http://127.0.0.1:"), "load goes to loopback only"
     binary = wrk_path()
     assert binary, "wrk is not installed"
@@ -200,6 +232,8 @@ def wrk(url: str, seconds: float, headers: dict[str, str] | None = None) -> WrkR
     ]
     for name, value in (headers or {}).items():
         command += ["-H", f"{name}: {value}"]
+    if script is not None:
+        command += ["-s", str(script)]
     done = subprocess.run(  # noqa: S603 - wrk with our own arguments
         [*command, url], capture_output=True, text=True, timeout=seconds + 60, check=True
     )

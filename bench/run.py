@@ -61,17 +61,24 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
 
 
 def _pages(tg: dict[str, Any]) -> dict[str, tuple[str, bool]]:
-    """name → (path, signed in)."""
+    """name → (path, signed in); search_varied's path is the first of VARIED_PATHS."""
     return {
         "catalogue_anonymous": ("/advisories", False),
         "catalogue_signed_in": ("/advisories", True),
         "search_rare": ("/advisories?" + urlencode({"q": tg["rare"]}), False),
         "search_common": ("/advisories?" + urlencode({"q": tg["common"]}), False),
         "filters_combined": ("/advisories?" + urlencode(tg["filters"]), False),
+        "search_varied": (_varied_paths(tg)[0], False),
+        "search_varied_signed_in": (_varied_paths(tg)[0], True),
         "advisory_generated": (f"/advisories/{tg['generated_publication']}", False),
         "advisory_demo_signed": (f"/advisories/{tg['demo_publication']}", False),
         "api_list": ("/api/v1/advisories", False),
     }
+
+
+def _varied_paths(tg: dict[str, Any]) -> list[str]:
+    """A different search on every request: what no cache can answer."""
+    return ["/advisories?" + urlencode({"q": term}) for term in tg["varied"]] or ["/advisories"]
 
 
 def measure_http(inst: dataset.Instance, tg: dict[str, Any], options: Any) -> dict[str, Any]:
@@ -79,6 +86,8 @@ def measure_http(inst: dataset.Instance, tg: dict[str, Any], options: Any) -> di
     pages = _pages(tg)
     floor_env = {k: v for k, v in inst.env.items() if k not in ("DATABASE_URL", "SECRET_KEY")}
     runs: dict[str, list[dict[str, Any]]] = {name: [] for name in pages}
+    varied = load.cycle_script(_varied_paths(tg), inst.path)
+    scripts = {name: varied for name in pages if name.startswith("search_varied")}
     with (
         load.gunicorn("wsgi:app", inst.env, inst.path / "app.log", "/healthz") as app,
         load.gunicorn("bench.floor_app:app", floor_env, inst.path / "floor.log", "/") as floor,
@@ -94,7 +103,7 @@ def measure_http(inst: dataset.Instance, tg: dict[str, Any], options: Any) -> di
                 if status != 200:
                     raise RuntimeError(f"{name} {path} answered {status}; nothing to measure")
             if options.warmup:
-                load.wrk(app.base_url + path, options.warmup, headers)
+                load.wrk(app.base_url + path, options.warmup, headers, scripts.get(name))
                 load.drain(app)
         if options.warmup:
             load.wrk(floor.base_url + "/", options.warmup)
@@ -105,7 +114,8 @@ def measure_http(inst: dataset.Instance, tg: dict[str, Any], options: Any) -> di
                     floor_run = load.wrk(floor.base_url + "/", options.duration)
                     load.drain(floor)
                 headers = cookie if signed_in else None
-                page_run = load.wrk(app.base_url + path, options.duration, headers)
+                page_run = load.wrk(app.base_url + path, options.duration, headers,
+                                    scripts.get(name))  # fmt: skip
                 load.drain(app)
                 runs[name].append(
                     {"floor": dataclasses.asdict(floor_run), "page": dataclasses.asdict(page_run)}
@@ -113,7 +123,8 @@ def measure_http(inst: dataset.Instance, tg: dict[str, Any], options: Any) -> di
         rss, floor_rss = load.worker_rss_mib(app), load.worker_rss_mib(floor)
     return {
         "pages": runs,
-        "paths": {name: path for name, (path, _) in pages.items()},
+        "paths": {name: path for name, (path, _) in pages.items()}
+        | {name: f"/advisories?q=… ({len(tg['varied'])} terms in turn)" for name in scripts},
         "rss_mib": rss,
         "floor_rss_mib": floor_rss,
     }

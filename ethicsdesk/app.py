@@ -26,15 +26,26 @@ def create_app(config: Mapping[str, Any] | None = None, instance_path: str | Non
     )
     app.config.update(load_config(app.instance_path, overrides=config))
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    _init_extensions(app)
+    _register_blueprints(app)
+    _register_hooks(app)
+    _wrap_wsgi(app)
+    return app
+
+
+def _wrap_wsgi(app: Flask) -> None:
+    """The page cache sees the request as the proxies describe it, so ProxyFix goes outside."""
+    from ethicsdesk.core.memo import forget_all
+    from ethicsdesk.core.pagecache import init_page_cache
+    from ethicsdesk.publications.page import catalogue_state_reader
+
+    forget_all()  # pages kept by an earlier app in this process showed another database
+    init_page_cache(app, catalogue_state_reader(app))
     proxies = app.config["PROXY_FIX_COUNT"]
     if proxies:
         app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
             app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies
         )
-    _init_extensions(app)
-    _register_blueprints(app)
-    _register_hooks(app)
-    return app
 
 
 def _init_extensions(app: Flask) -> None:

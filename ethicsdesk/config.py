@@ -65,6 +65,9 @@ DEFAULTS: dict[str, Any] = {
     "ARCHIVE_BACKEND": "database",  # or "storage": the configured file storage (S3 when scaled out)
     "TIMESTAMP_URL": None,  # an RFC 3161 timestamp authority: signatures become PAdES B-T
     "PKI_PASSPHRASES_FILE": None,  # TOML [passphrases] for PKCS#12 files issued elsewhere
+    # public pages for cookie-less visitors kept per worker (core/pagecache.py); 0 entries: off
+    "PAGE_CACHE_ENTRIES": 128,
+    "PAGE_CACHE_SECONDS": 1.0,  # how long a worker trusts its last look at the catalogue version
 }
 
 # Environment variable -> (config key, parser)
@@ -103,6 +106,8 @@ ENVIRONMENT_VARIABLES: dict[str, tuple[str, Any]] = {
     "ETHICSDESK_ARCHIVE": ("ARCHIVE_BACKEND", str),
     "ETHICSDESK_TIMESTAMP_URL": ("TIMESTAMP_URL", str),
     "ETHICSDESK_PKI_PASSPHRASES_FILE": ("PKI_PASSPHRASES_FILE", str),
+    "ETHICSDESK_PAGE_CACHE_ENTRIES": ("PAGE_CACHE_ENTRIES", int),
+    "ETHICSDESK_PAGE_CACHE_SECONDS": ("PAGE_CACHE_SECONDS", float),
 }
 
 
@@ -211,6 +216,10 @@ def validate_config(config: Mapping[str, Any]) -> None:
         raise ConfigurationError("ETHICSDESK_SESSION_HOURS must be more than 0")
     if config["SESSION_IDLE_LIFETIME"] < timedelta(0):
         raise ConfigurationError("ETHICSDESK_SESSION_IDLE_MINUTES must be 0 or more")
+    if config["PAGE_CACHE_ENTRIES"] < 0 or config["PAGE_CACHE_SECONDS"] < 0:
+        raise ConfigurationError(
+            "ETHICSDESK_PAGE_CACHE_ENTRIES and ETHICSDESK_PAGE_CACHE_SECONDS must be 0 or more"
+        )
     if config["PROXY_FIX_COUNT"] < 0:
         raise ConfigurationError("ETHICSDESK_PROXY_FIX must be 0 or more")
     if config["ATTACHMENT_MAX_BYTES"] > config["MAX_CONTENT_LENGTH"]:

@@ -37,6 +37,7 @@ def app_config(database_url: str, **overrides: Any) -> dict[str, Any]:
         "TESTING": True,
         "SECRET_KEY": TEST_SECRET_KEY,
         "SQLALCHEMY_DATABASE_URI": database_url,
+        "PAGE_CACHE_SECONDS": 0,  # every cached page is checked against the current state
         **FAST_ARGON2,
         **overrides,
     }

@@ -84,6 +84,7 @@ def server_env(instance: Path, database_url: str, extra: dict[str, str] | None) 
         DATABASE_URL=database_url,
         SECRET_KEY=SECRET,
         ETHICSDESK_SECURE_COOKIES="0",
+        ETHICSDESK_PAGE_CACHE_SECONDS="0",  # a page published a moment ago shows at once
         PYTHONUNBUFFERED="1",
     )
     env.update(extra or {})

@@ -22,7 +22,6 @@ from ethicsdesk.advisories.models import (
     AdvisoryStatus,
     Outcome,
 )
-from ethicsdesk.advisories.pdf import render_advisory_with_layout
 from ethicsdesk.auth.models import User
 from ethicsdesk.auth.queries import active_users_with_roles
 from ethicsdesk.core.db import utcnow
@@ -144,6 +143,9 @@ def freeze_for_signing(advisory: Advisory, actor: User) -> None:
     advisory.issued_on = date.today()  # noqa: DTZ011 - the calendar date of issue
     titles = [(role, user, keys.ROLE_TITLES[role][advisory.lang]) for role, user in signers]
     content = advisory_document(advisory, [{"name": u.name, "role": t} for _, u, t in titles])
+    # reportlab and jsonschema (13 MiB) load only in the worker that renders an advisory
+    from ethicsdesk.advisories.pdf import render_advisory_with_layout
+
     pdf, boxes = render_advisory_with_layout(content, lang=advisory.lang)
     advisory.content = content
     advisory.working_pdf = pdf

@@ -86,9 +86,14 @@ def account() -> str | Response:
     return render_template("auth/account.html", form=form)
 
 
-@bp.route("/language", methods=["POST"])
+@bp.route("/language", methods=["GET", "POST"])
 @public
 def language() -> Response:
+    if request.method == "GET":  # a visitor's form: only their own session changes
+        form = LanguageForm(request.args, meta={"csrf": False})
+        if form.validate():
+            session[SESSION_KEY] = form.locale.data
+        return redirect(safe_next_url(form.next.data) or url_for("core.home"))
     form = LanguageForm()
     if form.validate_on_submit():
         session[SESSION_KEY] = form.locale.data

@@ -8,11 +8,21 @@ graphs) can be kept per worker and keyed by a content hash; each worker holds at
 from __future__ import annotations
 
 import threading
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+
+
+_ALL: weakref.WeakSet[Memo[object]] = weakref.WeakSet()
+
+
+def forget_all() -> None:
+    """Empty every memo: what they hold belongs to the app (and database) that computed it."""
+    for memo in list(_ALL):
+        memo.clear()
 
 
 class Memo(Generic[T]):
@@ -22,6 +32,7 @@ class Memo(Generic[T]):
         self.size = size
         self._items: OrderedDict[Hashable, T] = OrderedDict()
         self._lock = threading.Lock()
+        _ALL.add(self)
 
     def get(self, key: Hashable, compute: Callable[[], T]) -> T:
         with self._lock:
@@ -29,11 +40,7 @@ class Memo(Generic[T]):
                 self._items.move_to_end(key)
                 return self._items[key]
         value = compute()  # outside the lock: two threads may compute once each, never wrongly
-        with self._lock:
-            self._items[key] = value
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
+        self.put(key, value)
         return value
 
     def clear(self) -> None:
@@ -42,3 +49,18 @@ class Memo(Generic[T]):
 
     def __len__(self) -> int:
         return len(self._items)
+
+    def peek(self, key: Hashable) -> T | None:
+        """The kept value, or None; never computes."""
+        with self._lock:
+            if key not in self._items:
+                return None
+            self._items.move_to_end(key)
+            return self._items[key]
+
+    def put(self, key: Hashable, value: T) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)

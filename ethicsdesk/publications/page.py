@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from flask import request
+from flask import Flask, request
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from markupsafe import Markup
@@ -19,7 +20,9 @@ from ethicsdesk.advisories.models import Advisory, AdvisoryStatus, Outcome
 from ethicsdesk.advisories.operations import pdf_bytes
 from ethicsdesk.core.i18n import current_language
 from ethicsdesk.core.memo import Memo
+from ethicsdesk.core.pagecache import offer_to_cache
 from ethicsdesk.core.permissions import Permission, can
+from ethicsdesk.extensions import db
 from ethicsdesk.publications import concerns, followup, queries
 from ethicsdesk.publications.forms import PublishForm, RetractForm, SearchForm
 from ethicsdesk.publications.models import Publication
@@ -103,15 +106,37 @@ GRAPHS: Memo[Markup | None] = Memo(size=256)
 CATALOGUE_PAGES: Memo[Any] = Memo(size=256)
 
 
-def catalogue_key(kind: str, include_internal: bool, *more: Any) -> tuple[Any, ...]:
-    """Everything a rendered catalogue page depends on; no user-specific part is cached.
+def catalogue_state(connection: Any = None) -> tuple[Any, ...]:
+    """What every catalogue page depends on besides its URL and language.
 
     The version changes with every publication, retraction and recorded condition status; the
     day and the trust anchors cover re-evaluation dates and signature verdicts.
     """
+    return queries.catalogue_version(connection), queries.today(), keys.trust_state()
+
+
+def catalogue_state_reader(app: Flask) -> Callable[[], tuple[Any, ...]]:
+    """The state as the page cache reads it, outside any request, on a connection of its own."""
+
+    def read() -> tuple[Any, ...]:
+        with app.app_context(), db.engine.connect() as connection:
+            return catalogue_state(connection)
+
+    return read
+
+
+def catalogue_key(kind: str, include_internal: bool, *more: Any) -> tuple[Any, ...]:
+    """Everything a rendered catalogue page depends on; no user-specific part is cached.
+
+    For a visitor without an account the finished page is also offered to the page cache
+    (core/pagecache.py), valid under the same state.
+    """
+    state = catalogue_state()
+    if not current_user.is_authenticated:
+        offer_to_cache(state)
     return (
-        kind, queries.catalogue_version(), include_internal, current_language(), queries.today(),
-        keys.trust_state(), tuple(sorted(request.args.items(multi=True))), *more,
+        kind, state, include_internal, current_language(),
+        tuple(sorted(request.args.items(multi=True))), *more,
     )  # fmt: skip
 
 

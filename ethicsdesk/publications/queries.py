@@ -127,9 +127,9 @@ def catalogue(
 _VERSION = sa.select(CatalogueState.__table__.c.version).where(CatalogueState.__table__.c.id == 1)
 
 
-def catalogue_version() -> int:
+def catalogue_version(connection: sa.Connection | None = None) -> int:
     """Changes whenever what the catalogue shows may change (publish, retract, bulk load)."""
-    return db.session.connection().execute(_VERSION).scalar() or 0
+    return (connection or db.session.connection()).execute(_VERSION).scalar() or 0
 
 
 def archived_sha256(advisory: Advisory) -> str | None:

@@ -20,7 +20,8 @@ from bench.load import wrk_path
 from bench.report import CATALOGUE_PAGES
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = (*CATALOGUE_PAGES, "advisory_generated", "advisory_demo_signed", "api_list")
+PAGES = (*CATALOGUE_PAGES, "search_varied", "search_varied_signed_in", "advisory_generated",
+         "advisory_demo_signed", "api_list")  # fmt: skip
 
 pytestmark = pytest.mark.skipif(
     wrk_path() is None, reason="wrk is not installed (apt-get install wrk): the bench needs it"

@@ -88,6 +88,9 @@ def test_default_database_is_sqlite_in_the_instance_folder(tmp_path: Path) -> No
         ({"SECRET_KEY": "x" * 40, "ETHICSDESK_STORAGE": "ftp"}, "ETHICSDESK_STORAGE"),
         ({"SECRET_KEY": "x" * 40, "ETHICSDESK_STORAGE": "s3"}, "ETHICSDESK_S3_BUCKET"),
         ({"SECRET_KEY": "x" * 40, "MAIL_SERVER": "smtp.example.nl"}, "MAIL_DEFAULT_SENDER"),
+        ({"SECRET_KEY": "x" * 40, "ETHICSDESK_PAGE_CACHE_SECONDS": "-1"}, "PAGE_CACHE"),
+        ({"SECRET_KEY": "x" * 40, "ETHICSDESK_PAGE_CACHE_ENTRIES": "-5"}, "PAGE_CACHE"),
+        ({"SECRET_KEY": "x" * 40, "ETHICSDESK_PAGE_CACHE_ENTRIES": "lots"}, "PAGE_CACHE_ENTRIES"),
     ],
 )
 def test_bad_settings_are_refused(tmp_path: Path, environ: dict[str, str], message: str) -> None:

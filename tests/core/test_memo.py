@@ -21,3 +21,17 @@ def test_the_memo_is_bounded_and_least_recently_used_goes_first() -> None:
     assert computed == [1, 2, 3, 4]
     memo.clear()
     assert len(memo) == 0
+
+
+def test_a_new_app_forgets_what_an_earlier_one_kept(tmp_path) -> None:
+    from ethicsdesk import create_app
+    from ethicsdesk.core.memo import Memo, forget_all
+    from tests.conftest import app_config
+
+    memo: Memo[int] = Memo(size=2)
+    memo.get("page", lambda: 1)
+    forget_all()
+    assert len(memo) == 0
+    memo.get("page", lambda: 1)
+    create_app(app_config(f"sqlite:///{tmp_path / 'x.sqlite3'}"), instance_path=str(tmp_path))
+    assert len(memo) == 0

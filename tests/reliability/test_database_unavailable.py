@@ -136,6 +136,7 @@ def test_losing_the_connection_during_the_commit_is_a_503_not_a_500(outage, data
     browser = Browser(outage["app"])
     browser.login(member.email, DEFAULT_PASSWORD)
     member_id = member.id
+    token = browser.csrf_token("/reviews/queue")  # before the cut is armed: fetching commits too
     db.session.close()
     fired = []
 
@@ -146,7 +147,9 @@ def test_losing_the_connection_during_the_commit_is_a_503_not_a_500(outage, data
 
     sa.event.listen(sa.orm.Session, "before_commit", cut_before_commit)
     try:  # the view succeeds (a redirect); its commit in the after-request hook fails
-        response = browser.submit("/language", {"locale": "nl", "next": "/"})
+        response = browser.client.post(
+            "/language", data={"csrf_token": token, "locale": "nl", "next": "/"}
+        )
     finally:
         sa.event.remove(sa.orm.Session, "before_commit", cut_before_commit)
     assert fired

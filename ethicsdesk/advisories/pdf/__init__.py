@@ -6,19 +6,26 @@
 Pure: no Flask, no database models. See README.md in this folder.
 """
 
-from ethicsdesk.advisories.pdf.api import (
+from reportlab import rl_config
+
+# Attribute checks on every drawing shape are a development aid (reportlab's own advice);
+# our drawings are tested, and the checks cost a tenth of the build. Read when
+# reportlab.graphics.shapes is first imported, so it is set before any drawing module loads.
+rl_config.shapeChecking = 0
+
+from ethicsdesk.advisories.pdf.api import (  # noqa: E402 - after the reportlab setting
     ADVISORY_FILE,
     GRAPH_FILE,
     render_advisory,
     render_advisory_with_layout,
 )
-from ethicsdesk.advisories.pdf.schema import (
+from ethicsdesk.advisories.pdf.schema import (  # noqa: E402
     SCHEMA_FILE,
     AdvisoryInputError,
     canonical_json,
     validate_advisory,
 )
-from ethicsdesk.advisories.pdf.signature import SignatureBox
+from ethicsdesk.advisories.pdf.signature import SignatureBox  # noqa: E402
 
 __all__ = [
     "ADVISORY_FILE",

@@ -93,8 +93,8 @@ class AnonymousPageCache:
     def _current_state(self) -> Hashable | None:
         try:
             return self.state()
-        except Exception:  # the database is away: let the app answer (its 503 page)
-            log.warning("page cache: state unavailable, answering from the app", exc_info=True)
+        except Exception as error:  # the database is away: the app answers (its 503 page)
+            log.warning("page cache: state unavailable (%s), answering from the app", error)
             return None
 
     def _fill(

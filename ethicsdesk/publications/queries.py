@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import sqlalchemy as sa
-from sqlalchemy.orm import defer, selectinload
+from sqlalchemy.orm import contains_eager, defer, selectinload
 
 from ethicsdesk.advisories.models import Advisory, ArchiveEntry, Outcome
 from ethicsdesk.extensions import db
@@ -108,11 +108,12 @@ def catalogue(
     else:
         query = query.order_by(newest.desc())
     offset = (criteria.page - 1) * page_size
-    advisory = selectinload(Publication.advisory)
+    # advisory and case come from the joins the filters use already: no query of their own
+    advisory = contains_eager(Publication.advisory)
     query = query.options(
         defer(Publication.search_text),
         advisory.defer(Advisory.content).defer(Advisory.working_pdf),
-        advisory.selectinload(Advisory.case)
+        advisory.contains_eager(Advisory.case)
         .defer(ReviewCase.answers)
         .defer(ReviewCase.screening)
         .selectinload(ReviewCase.schools),
@@ -172,4 +173,5 @@ def newest_public(limit: int = 50) -> list[Publication]:
 
 def school_choices() -> list[tuple[int, str]]:
     """Every school as (id, name) for the catalogue's school filter, by name."""
-    return [(s.id, s.name) for s in db.session.scalars(sa.select(School).order_by(School.name))]
+    rows = db.session.execute(sa.select(School.id, School.name).order_by(School.name))
+    return [(school_id, name) for school_id, name in rows]

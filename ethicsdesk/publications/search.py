@@ -81,8 +81,19 @@ def matching(
             sa.literal_column("'simple'::regconfig"),
             sa.bindparam("fts_q", " & ".join(f"{w}:*" for w in words), type_=sa.Text),
         )
+        # The hits' ids come from the GIN index (a materialized CTE). Left to itself the planner
+        # walks the newest rows and parses each text (14-60 µs) until the page is full: fine for
+        # a term in every other advisory, seconds for one whose hits are rare or all old. This
+        # way a search costs what its hits cost (100,000 advisories: median 20 ms, p90 35 ms).
+        matches = vector.op("@@")(tsquery)
+        hits = (
+            sa.select(Publication.id.label("id"))
+            .where(matches)
+            .cte("search_hits")
+            .prefix_with("MATERIALIZED")
+        )
         return (
-            query.where(vector.op("@@")(tsquery)),
+            query.where(Publication.id.in_(sa.select(hits.c.id))),
             sa.func.ts_rank(vector, tsquery),
             Publication.id,
         )
@@ -94,10 +105,41 @@ def matching(
     return query, score, fts_table.c.rowid
 
 
+_SHIFTS = "\x00"
+
+
+class _FoldOne(dict[int, str]):
+    """Each character folded on its own, or _SHIFTS where folding changes the length."""
+
+    def __missing__(self, code: int) -> str:
+        folded = fold(chr(code))
+        self[code] = value = folded if len(folded) == 1 and folded != _SHIFTS else _SHIFTS
+        return value
+
+
+_FOLD_ONE = _FoldOne()
+
+
 def highlight(text: str, words: list[str]) -> Markup:
     """The text HTML-escaped, with words that start with a search term wrapped in <mark>."""
     if not words:
         return escape(text)
+    folded = text.translate(_FOLD_ONE)
+    if _SHIFTS in folded:  # ß → ss, ligatures, combining marks: positions would differ
+        return _highlight_word_by_word(text, words)
+    # folding kept every position: find the words in the folded text, cut the original there
+    pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, words)) + r")[^\W_]*")
+    out, last = [], 0
+    for found in pattern.finditer(folded):
+        start, end = found.span()
+        out += [escape(text[last:start]), Markup("<mark>{}</mark>").format(text[start:end])]
+        last = end
+    out.append(escape(text[last:]))
+    return Markup("").join(out)
+
+
+def _highlight_word_by_word(text: str, words: list[str]) -> Markup:
+    """The general case: fold and compare each word on its own."""
     out = []
     for piece in re.split(r"([^\W_]+)", text):
         if piece and _WORD.fullmatch(piece) and fold(piece).startswith(tuple(words)):

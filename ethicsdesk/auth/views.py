@@ -89,15 +89,12 @@ def account() -> str | Response:
 @bp.route("/language", methods=["GET", "POST"])
 @public
 def language() -> Response:
-    if request.method == "GET":  # a visitor's form: only their own session changes
-        form = LanguageForm(request.args, meta={"csrf": False})
-        if form.validate():
-            session[SESSION_KEY] = form.locale.data
-        return redirect(safe_next_url(form.next.data) or url_for("core.home"))
-    form = LanguageForm()
-    if form.validate_on_submit():
+    # a visitor's form is a GET: it only changes their own session, so it needs no CSRF token
+    visitor_form = request.method == "GET"
+    form = LanguageForm(request.args, meta={"csrf": False}) if visitor_form else LanguageForm()
+    if form.validate():
         session[SESSION_KEY] = form.locale.data
-        if current_user.is_authenticated:
+        if not visitor_form and current_user.is_authenticated:
             operations.set_locale(current_user, form.locale.data)
     return redirect(safe_next_url(form.next.data) or url_for("core.home"))
 

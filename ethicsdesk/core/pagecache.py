@@ -66,7 +66,7 @@ class StateProbe:
 
     def __call__(self) -> Hashable:
         moment = self.clock()
-        if self._value is None or moment - self._read_at >= self.max_age:
+        if moment - self._read_at >= self.max_age:  # the first call always reads (-inf)
             self._value, self._read_at = self.read(), moment
         return self._value
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
+from sqlalchemy.orm import joinedload
 
 from ethicsdesk.auth.models import User, UserRole
 from ethicsdesk.core.permissions import Role
@@ -19,9 +20,17 @@ def user_by_email(email: str) -> User | None:
     return db.session.scalar(sa.select(User).where(User.email == normalise_email(email)))
 
 
+# Read on every signed-in request: built once, the roles in the same round trip.
+_BY_SESSION_TOKEN = (
+    sa.select(User)
+    .options(joinedload(User.role_links))
+    .where(User.session_token == sa.bindparam("token"))
+)
+
+
 def user_by_session_token(token: str) -> User | None:
     """The account a session cookie points at; None after a rotation."""
-    return db.session.scalar(sa.select(User).where(User.session_token == token))
+    return db.session.execute(_BY_SESSION_TOKEN, {"token": token}).unique().scalar_one_or_none()
 
 
 def all_users() -> list[User]:

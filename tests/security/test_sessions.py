@@ -192,3 +192,18 @@ def test_session_lifetimes_come_from_the_environment(tmp_path) -> None:
     with pytest.raises(SystemExit, match="ETHICSDESK_SESSION_IDLE_MINUTES"):
         load_config(tmp_path, overrides=app_config("sqlite://"),
                     environ={"ETHICSDESK_SESSION_IDLE_MINUTES": "-5"})  # fmt: skip
+
+
+def test_the_cookie_is_sent_again_only_when_the_session_changed(browser: Browser, clock) -> None:
+    """Both limits are kept on the server, so re-signing an unchanged cookie would only cost."""
+    user = make_user()
+    browser.login(user.email, DEFAULT_PASSWORD)
+    browser.get("/account")
+    quiet = browser.get("/account")
+    assert quiet.status_code == 200
+    assert "Set-Cookie" not in quiet.headers
+    clock.advance(sessions.SEEN_RESOLUTION)
+    renewed = browser.get("/account")
+    assert COOKIE in renewed.headers.get("Set-Cookie", "")
+    with browser.client.session_transaction() as session:
+        assert session[sessions.SEEN_AT] == int(START + sessions.SEEN_RESOLUTION)

@@ -7,12 +7,12 @@ from typing import Any
 
 from flask import Flask, request
 from flask_babel import format_date, format_datetime, get_locale
-from flask_login import current_user
 
 from ethicsdesk.core.forms import field_attributes
 from ethicsdesk.core.i18n import language_choices, pick
 from ethicsdesk.core.markup import render_markdown
 from ethicsdesk.core.navigation import menu
+from ethicsdesk.core.shell import Personal
 
 
 def _local_datetime(value: datetime | None) -> str:
@@ -23,13 +23,6 @@ def _local_datetime(value: datetime | None) -> str:
 def _local_date(value: date | None) -> str:
     """A date in the user's language."""
     return format_date(value, "long") if value else ""
-
-
-def _unread_notifications() -> int:
-    """The header's notification count; imported late as notifications build on core."""
-    from ethicsdesk.notifications.queries import unread_count
-
-    return unread_count(current_user) if current_user.is_authenticated else 0
 
 
 def init_templating(app: Flask) -> None:
@@ -49,5 +42,5 @@ def init_templating(app: Flask) -> None:
             "languages": language_choices,
             "current_locale": lambda: str(get_locale()),
             "current_path": lambda: request.full_path.rstrip("?"),
-            "unread_notifications": _unread_notifications,
+            "personal": Personal(),
         }

@@ -15,6 +15,7 @@ from markupsafe import Markup
 from ethicsdesk.advisories.models import OUTCOME_LABELS, Advisory
 from ethicsdesk.advisories.operations import pdf_bytes
 from ethicsdesk.core.permissions import Permission, public, requires
+from ethicsdesk.core.shell import render_shared
 from ethicsdesk.extensions import db
 from ethicsdesk.publications import operations, queries, search, verification
 from ethicsdesk.publications.forms import PublishForm, RetractForm, VerifyForm
@@ -40,7 +41,7 @@ def catalogue() -> str:
     include_internal = staff_reader()
     key = catalogue_key("page", include_internal)
     body = CATALOGUE_PAGES.get(key, lambda: _catalogue_body(include_internal))
-    return render_template("publications/catalogue.html", body=body)
+    return render_shared("publications/catalogue.html", key, body=body)
 
 
 def _catalogue_body(include_internal: bool) -> Markup:
@@ -65,8 +66,8 @@ def detail(publication_id: int) -> str:
     include_internal = staff_reader()
     key = catalogue_key("detail", include_internal, publication.id)
     body = CATALOGUE_PAGES.get(key, lambda: _detail_body(publication, include_internal))
-    return render_template(
-        "publications/detail.html", body=body, reference=publication.advisory.reference
+    return render_shared(
+        "publications/detail.html", key, body=body, reference=publication.advisory.reference
     )
 
 

@@ -1,20 +1,21 @@
 """Signed-in pages kept per worker with holes where the reader's own details go.
 
 A catalogue page looks the same to every staff member with the same roles and language except
-for a few personal parts of the header: their name, their unread notifications and the CSRF
-token of the sign-out and language forms. Rendering the whole page for every request costs
-more than everything else a signed-in page does (0.8 of 2.4 ms), so the page is rendered once
-with unguessable placeholders in those places, kept, and each request only fills them in.
+for the content (kept by the views per catalogue version) and a few parts of the header and
+footer: the reader's name, their unread notifications, the CSRF token of the sign-out and
+language forms and the address the language form returns to. Rendering the page around the
+content for every request cost more than everything else a signed-in page does (0.8 of
+2.4 ms), so it is rendered once with unguessable placeholders in those places, kept, and each
+request only fills them in.
 
-Templates reach the personal parts through ``personal`` (see ``Personal``); a page that shows
-flashed messages is never kept, and the key holds everything else the page depends on.
+Templates reach those parts through ``personal`` (see ``Personal``); a page that shows flashed
+messages is never kept.
 """
 
 from __future__ import annotations
 
 import secrets
 from collections.abc import Hashable
-from typing import Any
 
 from flask import get_template_attribute, render_template, request, session
 from flask_login import current_user
@@ -24,15 +25,16 @@ from markupsafe import Markup, escape
 from ethicsdesk.core.i18n import current_language
 from ethicsdesk.core.memo import Memo
 
-SHELLS: Memo[str] = Memo(size=256)
+SHELLS: Memo[tuple[str, str]] = Memo(size=128)
 
 # Random per process: no text a user typed can ever look like a hole.
 _MARK = secrets.token_hex(12)
-HOLES = {name: f"\x00{_MARK}:{name}\x00" for name in ("name", "unread_badge", "csrf_token")}
+HOLES = {name: f"\x00{_MARK}:{name}\x00" for name in ("name", "unread_badge", "csrf_token", "path")}
+BODY = f"\x00{_MARK}:body\x00"
 
 
 class Personal:
-    """The reader's own parts of the page header, computed only when a template shows them."""
+    """What differs per reader and request in the page around the content, computed on use."""
 
     @property
     def name(self) -> str:
@@ -50,6 +52,11 @@ class Personal:
     def csrf_token(self) -> str:
         return generate_csrf()
 
+    @property
+    def path(self) -> str:
+        """Where the language form returns to."""
+        return request.full_path.rstrip("?")
+
 
 class _Holes:
     """What the kept page is rendered with: a placeholder for each personal part."""
@@ -58,22 +65,30 @@ class _Holes:
         return Markup(HOLES[name])  # noqa: S704 - our own placeholder, no user text
 
 
-def render_shared(template: str, key: Hashable, **context: Any) -> str:
-    """The page from the worker's memory when this reader's roles and language saw it before.
+def render_shared(template: str, body: Markup, **context: Hashable) -> str:
+    """The page around ``body`` from the worker's memory when these roles and language saw it.
 
-    ``key`` must hold everything the page's own content depends on (as the catalogue's key
-    does); the roles, language, address and endpoint are added here.
+    The page is kept without its body (the views keep bodies themselves) and without the
+    personal parts, so one entry serves every search of every reader with the same roles.
+    ``context`` must be hashable: it is part of the key.
     """
     if not current_user.is_authenticated or "_flashes" in session:
-        return render_template(template, **context)
+        return render_template(template, body=body, **context)
     user = current_user._get_current_object()
-    shell_key = (
-        template, key, frozenset(user.roles), user.is_active, current_language(),
-        request.endpoint, request.script_root, request.full_path,
+    key = (
+        template, tuple(sorted(context.items())), frozenset(user.roles), user.is_active,
+        current_language(), request.endpoint, request.script_root,
     )  # fmt: skip
-    page = SHELLS.get(shell_key, lambda: render_template(template, personal=_Holes(), **context))
+    head, tail = SHELLS.get(key, lambda: _shell(template, context))
     personal = Personal()
-    for name, hole in HOLES.items():
-        if hole in page:
-            page = page.replace(hole, str(escape(getattr(personal, name))))
-    return page
+    values = {name: str(escape(getattr(personal, name))) for name, hole in HOLES.items()
+              if hole in head or hole in tail}  # fmt: skip
+    for name, value in values.items():
+        head, tail = head.replace(HOLES[name], value), tail.replace(HOLES[name], value)
+    return "".join((head, str(body), tail))  # str + Markup would escape the str
+
+
+def _shell(template: str, context: dict[str, Hashable]) -> tuple[str, str]:
+    page = render_template(template, body=Markup(BODY), personal=_Holes(), **context)  # noqa: S704
+    head, tail = page.split(BODY)
+    return head, tail

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from flask import Flask, request
+from flask import Flask
 from flask_babel import format_date, format_datetime, get_locale
 
 from ethicsdesk.core.forms import field_attributes
@@ -41,6 +41,5 @@ def init_templating(app: Flask) -> None:
             "main_menu": menu,
             "languages": language_choices,
             "current_locale": lambda: str(get_locale()),
-            "current_path": lambda: request.full_path.rstrip("?"),
             "personal": Personal(),
         }

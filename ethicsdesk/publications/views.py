@@ -41,7 +41,7 @@ def catalogue() -> str:
     include_internal = staff_reader()
     key = catalogue_key("page", include_internal)
     body = CATALOGUE_PAGES.get(key, lambda: _catalogue_body(include_internal))
-    return render_shared("publications/catalogue.html", key, body=body)
+    return render_shared("publications/catalogue.html", body)
 
 
 def _catalogue_body(include_internal: bool) -> Markup:
@@ -66,9 +66,7 @@ def detail(publication_id: int) -> str:
     include_internal = staff_reader()
     key = catalogue_key("detail", include_internal, publication.id)
     body = CATALOGUE_PAGES.get(key, lambda: _detail_body(publication, include_internal))
-    return render_shared(
-        "publications/detail.html", key, body=body, reference=publication.advisory.reference
-    )
+    return render_shared("publications/detail.html", body, reference=publication.advisory.reference)
 
 
 def _detail_body(publication: Publication, include_internal: bool) -> Markup:

@@ -85,3 +85,18 @@ def test_other_roles_and_languages_get_pages_of_their_own(app: Flask) -> None:
     assert "/reviews/queue" in english
     assert 'lang="en"' in english
     assert len(SHELLS) == 2
+
+
+def test_every_search_shares_the_page_around_it_and_returns_to_its_own_address(
+    app: Flask,
+) -> None:
+    SHELLS.clear()
+    user = make_user(Role.REQUESTER)
+    db.session.commit()
+    browser = signed_in(app, user)
+    for query in ("privacy", 'x"><script>'):
+        page = browser.get("/advisories", query_string={"q": query}).get_data(as_text=True)
+        back = re.search(r'name="next" value="([^"]*)"', page).group(1)
+        assert back.startswith("/advisories?q=")
+        assert "<script>" not in back
+    assert len(SHELLS) == 1

@@ -113,7 +113,9 @@ def measure_http(inst: dataset.Instance, tg: dict[str, Any], options: Any) -> di
                 if floor_run is None or not options.smoke:  # smoke: one floor run per round
                     floor_run = load.wrk(floor.base_url + "/", options.duration)
                     load.drain(floor)
-                headers = cookie if signed_in else None
+                # A browser keeps the cookie the server re-sends (the session notes the last
+                # request once a minute); wrk cannot, so each signed-in run starts a new session.
+                headers = {"Cookie": load.sign_in(app.base_url, *DOCENT)} if signed_in else None
                 page_run = load.wrk(app.base_url + path, options.duration, headers,
                                     scripts.get(name))  # fmt: skip
                 load.drain(app)

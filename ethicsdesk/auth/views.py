@@ -7,6 +7,7 @@ from flask import (
     abort,
     current_app,
     flash,
+    g,
     redirect,
     render_template,
     request,
@@ -15,6 +16,7 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
+from flask_wtf.csrf import generate_csrf
 from werkzeug.wrappers import Response
 
 from ethicsdesk.auth import operations, queries, sessions
@@ -59,6 +61,8 @@ def login() -> str | Response:
             login_user(user)
             session.permanent = True
             sessions.mark_signed_in()
+            g.pop("csrf_token", None)  # the sign-in form's token belongs to the old session
+            generate_csrf()  # the new secret now, so the next page need not send the cookie again
             return redirect(safe_next_url(request.args.get("next")) or url_for("core.home"))
         form.password.errors.append(_("E-mail address or password is incorrect."))
     return render_template("auth/login.html", form=form)

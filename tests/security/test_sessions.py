@@ -207,3 +207,15 @@ def test_the_cookie_is_sent_again_only_when_the_session_changed(browser: Browser
     assert COOKIE in renewed.headers.get("Set-Cookie", "")
     with browser.client.session_transaction() as session:
         assert session[sessions.SEEN_AT] == int(START + sessions.SEEN_RESOLUTION)
+
+
+def test_the_page_after_signing_in_needs_no_new_cookie(browser: Browser) -> None:
+    """The new session gets its CSRF secret at sign-in, not on the first page that shows a form."""
+    user = make_user()
+    browser.login(user.email, DEFAULT_PASSWORD)
+    with browser.client.session_transaction() as session:
+        secret = session["csrf_token"]
+    first = browser.get("/advisories")
+    assert "Set-Cookie" not in first.headers
+    with browser.client.session_transaction() as session:
+        assert session["csrf_token"] == secret

@@ -30,6 +30,7 @@ class AuditAction(LabelledEnum):
     ADVISORY_PUBLISHED = "advisory_published"
     ADVISORY_RETRACTED = "advisory_retracted"
     CONDITION_STATUS = "condition_status"
+    ADHERENCE_RECORDED = "adherence_recorded"
 
 
 ACTION_LABELS = labels(
@@ -47,6 +48,7 @@ ACTION_LABELS = labels(
         AuditAction.ADVISORY_PUBLISHED: _l("Advisory published"),
         AuditAction.ADVISORY_RETRACTED: _l("Advisory retracted"),
         AuditAction.CONDITION_STATUS: _l("Condition status recorded"),
+        AuditAction.ADHERENCE_RECORDED: _l("Follow-up of the advice recorded"),
     },
 )
 

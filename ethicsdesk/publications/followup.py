@@ -64,8 +64,10 @@ def overview(today: date) -> Overview:
 
 
 def record_adherence(advisory: Advisory, actor: User, adherence: Adherence, note: str) -> FollowUp:
-    """Store what the school did with the advice; the latest statement replaces the previous."""
+    """Store what the school did with the advice; the latest statement replaces the previous,
+    so each one is also kept in the case's history."""
     follow_up = db.session.scalar(sa.select(FollowUp).where(FollowUp.advisory_id == advisory.id))
+    previous = follow_up.adherence.value if follow_up and follow_up.adherence else None
     if follow_up is None:
         follow_up = FollowUp(advisory=advisory)
         db.session.add(follow_up)
@@ -73,6 +75,9 @@ def record_adherence(advisory: Advisory, actor: User, adherence: Adherence, note
     follow_up.note = note
     follow_up.recorded_by = actor
     follow_up.recorded_at = utcnow()
+    record(advisory.case, actor, AuditAction.ADHERENCE_RECORDED, from_status=previous,
+           to_status=adherence.value, reason=note or None,
+           details={"advisory": advisory.reference})  # fmt: skip
     db.session.flush()
     return follow_up
 

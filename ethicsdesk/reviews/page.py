@@ -9,9 +9,12 @@ from flask_login import current_user
 
 from dpia_templates import load_vocabulary
 from ethicsdesk.attachments.queries import attachments_of
+from ethicsdesk.audit.models import AuditAction, AuditEntry
 from ethicsdesk.audit.queries import entries_for_case
+from ethicsdesk.core.enums import LabelledEnum
 from ethicsdesk.core.i18n import pick
 from ethicsdesk.core.permissions import Permission, can
+from ethicsdesk.publications.models import Adherence, ConditionStatus
 from ethicsdesk.reviews.forms import AttachmentForm, MessageForm, OverrideForm, TransitionForm
 from ethicsdesk.reviews.models import CaseStatus, ReviewCase
 from ethicsdesk.reviews.operations import EDITABLE, allowed_transitions
@@ -194,3 +197,28 @@ def _advisory_links(case: ReviewCase, user: Any) -> dict[str, Any]:
         and case.status is CaseStatus.IN_DELIBERATION
         and not in_progress,
     }
+
+
+# The statuses an audit entry names come from its action's vocabulary; a case's by default.
+STATUS_VOCABULARIES: dict[AuditAction, type[LabelledEnum]] = {
+    AuditAction.CONDITION_STATUS: ConditionStatus,
+    AuditAction.ADHERENCE_RECORDED: Adherence,
+}
+
+
+def status_change(entry: AuditEntry) -> str:
+    """'before → after' in the reader's language; a follow-up statement also shows its first."""
+    vocabulary = STATUS_VOCABULARIES.get(entry.action)
+    if entry.from_status and entry.to_status:
+        before = _label(vocabulary or CaseStatus, entry.from_status)
+        return f"{before} → {_label(vocabulary or CaseStatus, entry.to_status)}"
+    if entry.to_status and vocabulary is not None:
+        return _label(vocabulary, entry.to_status)
+    return ""
+
+
+def _label(vocabulary: type[LabelledEnum], value: str) -> str:
+    try:
+        return str(vocabulary(value).label)
+    except ValueError:  # a value no longer in the vocabulary: shown as it was stored
+        return value

@@ -27,9 +27,9 @@ from ethicsdesk.reviews.forms import (
     OverrideForm,
     TransitionForm,
 )
-from ethicsdesk.reviews.models import CaseStatus, ReviewCase
+from ethicsdesk.reviews.models import ReviewCase
 from ethicsdesk.reviews.operations import RequestData, WorkflowError
-from ethicsdesk.reviews.page import case_page_context
+from ethicsdesk.reviews.page import case_page_context, status_change
 from ethicsdesk.reviews.request_form import (
     SECTIONS,
     ReviewRequestForm,
@@ -42,10 +42,7 @@ from ethicsdesk.storage import current_storage
 bp = Blueprint("reviews", __name__, url_prefix="/reviews")
 
 
-@bp.app_template_global("status_label")
-def status_label(value: str) -> str:
-    """A stored status value (from the audit trail) as readers see it."""
-    return str(CaseStatus(value).label)
+bp.add_app_template_global(status_change, "status_change")
 
 
 def _load_case(case_id: int, permission: Permission = Permission.CASE_VIEW) -> ReviewCase:

@@ -1,7 +1,8 @@
-"""A web worker loads only what serving needs: migrations and the PDF renderer stay out.
+"""A web worker loads only what serving needs: migrations, the PDF renderer and signer stay out.
 
 Worker memory is a budget (issue #9: ≤ 150 MB after load); Alembic/Mako and reportlab/jsonschema
-cost about 24 MiB together and are needed only by `flask db …` and by freezing an advisory.
+cost about 24 MiB together and are needed only by `flask db …` and by freezing an advisory;
+pyHanko with aiohttp and its certificate validator about 20 MiB, needed to sign or verify.
 """
 
 from __future__ import annotations
@@ -19,12 +20,13 @@ from wsgi import app
 client = app.test_client()
 for url in ("/advisories", "/advisories?q=privacy", "/api/v1/advisories", "/login"):
     assert client.get(url).status_code == 200, url
-heavy = ("alembic", "mako", "reportlab", "jsonschema")
+heavy = ("alembic", "mako", "reportlab", "jsonschema", "pyhanko", "pyhanko_certvalidator",
+         "aiohttp")
 print(" ".join(sorted(m for m in heavy if m in sys.modules)))
 """
 
 
-def test_serving_pages_loads_neither_alembic_nor_reportlab(tmp_path: Path) -> None:
+def test_serving_pages_loads_neither_alembic_nor_reportlab_nor_pyhanko(tmp_path: Path) -> None:
     env = {
         "PATH": "/usr/bin:/bin",
         "ETHICSDESK_ENV": "production",

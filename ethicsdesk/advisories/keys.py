@@ -11,23 +11,21 @@ import hashlib
 import hmac
 import tomllib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flask import current_app
-from pyhanko.sign.signers import SimpleSigner
 
+from ethicsdesk import signing  # its pyHanko parts load when first used
 from ethicsdesk.advisories.models import SignerCertificate
 from ethicsdesk.auth.models import User
 from ethicsdesk.core.permissions import Role
 from ethicsdesk.extensions import db
-from ethicsdesk.signing import (
-    IssuedSigner,
-    SignerSpec,
-    init_pki,
-    issue_signer,
-    load_ca_certificate,
-    load_signer,
-)
-from ethicsdesk.signing.keystore import CA_CERT_FILE, CRL_FILE
+from ethicsdesk.signing.pki import CA_CERT_FILE, CRL_FILE, SignerSpec
+
+if TYPE_CHECKING:
+    from pyhanko.sign.signers import SimpleSigner
+
+    from ethicsdesk.signing import IssuedSigner
 
 ROLE_TITLES = {
     "secretary": {
@@ -89,7 +87,7 @@ def initialise(
 ) -> list[SignerCertificate]:
     """Create the CA and a certificate for each signer (``flask ethicsdesk pki init``)."""
     specs = {_spec(user).key_id: user for user in users}
-    summary = init_pki(pki_directory(), organisation, [_spec(u) for u in users], passphrase,
+    summary = signing.init_pki(pki_directory(), organisation, [_spec(u) for u in users], passphrase,
                        force=force)  # fmt: skip
     return [_record(specs[issued.key_id], issued) for issued in summary.signers]
 
@@ -100,7 +98,7 @@ def ensure_certificate(user: User) -> SignerCertificate:
     if existing is not None:
         return existing
     spec = _spec(user)
-    issued = issue_signer(pki_directory(), spec, ca_passphrase=passphrase("ca"),
+    issued = signing.issue_signer(pki_directory(), spec, ca_passphrase=passphrase("ca"),
                           passphrase=passphrase(spec.key_id), force=True)  # fmt: skip
     return _record(user, issued)
 
@@ -120,12 +118,12 @@ def current_certificate(user: User) -> SignerCertificate | None:
 def signer_for(certificate: SignerCertificate) -> SimpleSigner:
     """A pyHanko signer for the user's key."""
     path = pki_directory() / "signers" / f"{certificate.key_id}.p12"
-    return load_signer(path, passphrase(certificate.key_id))
+    return signing.load_signer(path, passphrase(certificate.key_id))
 
 
 def trust_roots() -> list:
     """The association CA, the only root the verifier trusts."""
-    return [load_ca_certificate(pki_directory())]
+    return [signing.load_ca_certificate(pki_directory())]
 
 
 def trust_state() -> tuple[tuple[str, int, int], ...]:

@@ -8,11 +8,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 
+from ethicsdesk import signing  # its pyHanko parts load when an advisory is first signed
 from ethicsdesk.advisories import archive, keys
 from ethicsdesk.advisories.content import advisory_document
 from ethicsdesk.advisories.models import (
@@ -30,14 +32,10 @@ from ethicsdesk.deliberation.models import MeetingItem
 from ethicsdesk.extensions import db
 from ethicsdesk.reviews.models import CaseStatus, ReviewCase
 from ethicsdesk.reviews.operations import WorkflowError, apply_transition
-from ethicsdesk.signing import (
-    SignatureFieldSpec,
-    approve,
-    certify,
-    fingerprint,
-    http_timestamper,
-)
-from ethicsdesk.signing import signer_certificate as certificate_of
+from ethicsdesk.signing.pki import fingerprint
+
+if TYPE_CHECKING:
+    from ethicsdesk.signing import SignatureFieldSpec
 
 OPEN_FOR_ADVICE = frozenset({CaseStatus.IN_DELIBERATION, CaseStatus.ADVISED})
 
@@ -161,8 +159,9 @@ def freeze_for_signing(advisory: Advisory, actor: User) -> None:
 
 def _field_specs(advisory: Advisory) -> list[SignatureFieldSpec]:
     return [
-        SignatureFieldSpec(name=b["field"], page=b["page"], box=tuple(int(v) for v in b["rect"]),
-                           signer_name=b["name"], role=b["title"])
+        signing.SignatureFieldSpec(name=b["field"], page=b["page"],
+                                   box=tuple(int(v) for v in b["rect"]),
+                                   signer_name=b["name"], role=b["title"])
         for b in advisory.signature_boxes or []
     ]  # fmt: skip
 
@@ -187,16 +186,18 @@ def sign(advisory: Advisory, signer: User) -> AdvisorySignature:
     certificate = keys.ensure_certificate(signer)
     pyhanko_signer = keys.signer_for(certificate)
     reason = f"{advisory.reference}: {box['title']}"
-    timestamper = http_timestamper(current_app.config["TIMESTAMP_URL"])
+    timestamper = signing.http_timestamper(current_app.config["TIMESTAMP_URL"])
     if advisory.signatures:
-        pdf = approve(advisory.working_pdf, pyhanko_signer, field=box["field"], reason=reason,
-                      timestamper=timestamper)  # fmt: skip
+        pdf = signing.approve(advisory.working_pdf, pyhanko_signer, field=box["field"],
+                              reason=reason, timestamper=timestamper)  # fmt: skip
     else:
-        pdf = certify(advisory.working_pdf, pyhanko_signer, field=box["field"], reason=reason,
-                      all_fields=_field_specs(advisory), timestamper=timestamper)  # fmt: skip
+        pdf = signing.certify(advisory.working_pdf, pyhanko_signer, field=box["field"],
+                              reason=reason, all_fields=_field_specs(advisory),
+                              timestamper=timestamper)  # fmt: skip
     signature = AdvisorySignature(
         advisory=advisory, signer=signer, role=box["role"], field_name=box["field"],
-        certificate_sha256=fingerprint(certificate_of(pyhanko_signer)), signed_at=utcnow(),
+        certificate_sha256=fingerprint(signing.signer_certificate(pyhanko_signer)),
+        signed_at=utcnow(),
     )  # fmt: skip
     db.session.add(signature)
     advisory.working_pdf = pdf

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from compass.graph.serialise import graph_from_json
 from compass.graph.svg import graph_svg
+from ethicsdesk import signing  # pyHanko loads when a signature is first checked
 from ethicsdesk.advisories import keys
 from ethicsdesk.advisories.models import Advisory, AdvisoryStatus, Outcome
 from ethicsdesk.advisories.operations import pdf_bytes
@@ -27,7 +28,6 @@ from ethicsdesk.publications import concerns, followup, queries
 from ethicsdesk.publications.forms import PublishForm, RetractForm, SearchForm
 from ethicsdesk.publications.models import Publication
 from ethicsdesk.publications.queries import publication_of
-from ethicsdesk.signing import verify_pdf
 
 
 def publishing_context(user: Any, advisory: Advisory) -> dict[str, Any] | None:
@@ -147,11 +147,11 @@ def advisory_facts(advisory: Advisory) -> dict[str, Any]:
     sha256 = queries.archived_sha256(advisory)
     if sha256 is None:  # awaiting signatures, or generated without a PDF
         pdf = pdf_bytes(advisory)
-        report = verify_pdf(pdf, keys.trust_roots()) if pdf else None
+        report = signing.verify_pdf(pdf, keys.trust_roots()) if pdf else None
         return {"report": report, "has_pdf": pdf is not None, "graph_svg": _graph(advisory)}
     # the verdict depends on the bytes, the trust anchors and CRL, and the day (expiry)
     key = (sha256, keys.trust_state(), date.today())  # noqa: DTZ011 - a calendar day
-    report = VERDICTS.get(key, lambda: verify_pdf(pdf_bytes(advisory), keys.trust_roots()))
+    report = VERDICTS.get(key, lambda: signing.verify_pdf(pdf_bytes(advisory), keys.trust_roots()))
     return {"report": report, "has_pdf": True, "graph_svg": _graph(advisory, sha256)}
 
 

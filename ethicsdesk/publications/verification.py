@@ -10,11 +10,11 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from ethicsdesk import signing  # pyHanko loads when a signature is first checked
 from ethicsdesk.advisories import keys
 from ethicsdesk.advisories.models import Advisory, ArchiveEntry
 from ethicsdesk.extensions import db
 from ethicsdesk.publications.models import Publication
-from ethicsdesk.signing import verify_pdf
 from ethicsdesk.signing.wording import Sentences
 from ethicsdesk.storage.filetypes import FileKind, UnsupportedFileType, detect_file_type
 
@@ -83,7 +83,7 @@ def check(pdf: bytes) -> Verdict:
     advisory, identical = _advisory_for(pdf)
     if advisory is None:
         return Verdict([NOT_OURS])
-    report = verify_pdf(pdf, keys.trust_roots())
+    report = signing.verify_pdf(pdf, keys.trust_roots())
     intact = identical and report.ok
     publication = db.session.scalar(
         sa.select(Publication).where(Publication.advisory_id == advisory.id)

@@ -19,6 +19,11 @@ from pyhanko.sign.signers import SimpleSigner
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from ethicsdesk.signing.pki import (
+    CA_CERT_FILE,
+    CA_KEY_ID,
+    CA_P12_FILE,
+    CRL_FILE,
+    SIGNERS_DIR,
     SignerSpec,
     SigningKey,
     fingerprint,
@@ -27,12 +32,6 @@ from ethicsdesk.signing.pki import (
     make_signer_certificate,
     utcnow,
 )
-
-CA_KEY_ID = "ca"
-CA_CERT_FILE = "ca.pem"
-CA_P12_FILE = "ca.p12"
-CRL_FILE = "ca.crl.pem"
-SIGNERS_DIR = "signers"
 
 Passphrase = bytes | str
 PassphraseSource = Callable[[str], Passphrase]

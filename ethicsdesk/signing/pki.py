@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
@@ -22,6 +23,15 @@ SIGNER_EKU = (x509.ObjectIdentifier("1.3.6.1.5.5.7.3.36"), ExtendedKeyUsageOID.E
 
 SigningKey = ec.EllipticCurvePrivateKey
 
+
+# Where the PKI keeps its files, and the zone signing times are shown in; here (not in the
+# pyHanko modules) so the web app can name them without importing pyHanko.
+CA_KEY_ID = "ca"
+CA_CERT_FILE = "ca.pem"
+CA_P12_FILE = "ca.p12"
+CRL_FILE = "ca.crl.pem"
+SIGNERS_DIR = "signers"
+DISPLAY_TIMEZONE = ZoneInfo("Europe/Amsterdam")
 
 @dataclass(frozen=True)
 class SignerSpec:

@@ -7,7 +7,6 @@ import io
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from cryptography import x509
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -18,7 +17,7 @@ from pyhanko.sign.signers import Signer
 from pyhanko.sign.timestamps import HTTPTimeStamper, TimeStamper
 from pyhanko.stamp import TextStampStyle
 
-from ethicsdesk.signing.pki import signer_identity
+from ethicsdesk.signing.pki import DISPLAY_TIMEZONE, signer_identity
 
 __all__ = [
     "DISPLAY_TIMEZONE",
@@ -33,7 +32,6 @@ __all__ = [
 ]
 
 FILL_FORMS = MDPPerm.FILL_FORMS
-DISPLAY_TIMEZONE = ZoneInfo("Europe/Amsterdam")
 # bytes_reserved counts hex digits (two per CMS byte). Measured CMS: ~1.7 KB for B-B with the
 # two-certificate chain, ~3.8 KB with a test TSA's token; reserving room up front lets pyHanko
 # sign once instead of twice.

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ethicsdesk.signing.sign import DISPLAY_TIMEZONE
+from ethicsdesk.signing.pki import DISPLAY_TIMEZONE
 
 if TYPE_CHECKING:
     from ethicsdesk.signing.verify import SignatureCheck

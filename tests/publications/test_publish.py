@@ -78,6 +78,7 @@ def test_signature_verdicts_are_kept_and_the_pdf_is_revalidated_by_its_hash(
     app, decided, monkeypatch
 ) -> None:
     """A signed PDF never changes: verify it once per worker, answer 304 to a known ETag."""
+    from ethicsdesk import signing
     from ethicsdesk.advisories.models import ArchiveEntry
     from ethicsdesk.publications import page
 
@@ -87,8 +88,8 @@ def test_signature_verdicts_are_kept_and_the_pdf_is_revalidated_by_its_hash(
     publication = the_publication()
     page.VERDICTS.clear()
     calls = []
-    real = page.verify_pdf
-    monkeypatch.setattr(page, "verify_pdf", lambda *a: calls.append(1) or real(*a))
+    real = signing.verify_pdf
+    monkeypatch.setattr(signing, "verify_pdf", lambda *a: calls.append(1) or real(*a))
     anonymous = Browser(app)
     first = anonymous.get(f"/advisories/{publication.id}").get_data(as_text=True)
     second = anonymous.get(f"/advisories/{publication.id}").get_data(as_text=True)

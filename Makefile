@@ -26,7 +26,7 @@ run: install migrate demo-data
 	@echo ""
 	@echo "EthicsDesk runs on http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
 	@echo ""
-	$(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - wsgi:app
+	$(BIN)/gunicorn --config gunicorn.conf.py --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - wsgi:app
 
 test: install-test test-debian
 	$(BIN)/ruff check .

@@ -64,6 +64,8 @@ def gunicorn(app: str, env: dict[str, str], log_path: Path, ready_path: str) -> 
         process = subprocess.Popen(  # noqa: S603 - our own executable and fixed arguments
             [
                 str(BIN / "gunicorn"),
+                "--config",
+                str(ROOT / "gunicorn.conf.py"),
                 "--workers",
                 str(WORKERS),
                 "--bind",

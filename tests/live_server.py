@@ -195,6 +195,8 @@ def live_server(
             process = subprocess.Popen(
                 [
                     str(BIN / "gunicorn"),
+                    "--config",
+                    str(ROOT / "gunicorn.conf.py"),
                     "--workers",
                     str(workers),
                     "--bind",

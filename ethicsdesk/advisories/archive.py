@@ -15,7 +15,10 @@ from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
-from ethicsdesk.advisories.models import Advisory, ArchiveEntry
+from ethicsdesk import signing  # pyHanko loads here only when a verdict is recorded
+from ethicsdesk.advisories import keys
+from ethicsdesk.advisories.models import Advisory, ArchiveEntry, SignatureVerdict
+from ethicsdesk.core.db import utcnow
 from ethicsdesk.extensions import db
 from ethicsdesk.storage import ObjectNotFoundError, Storage
 
@@ -47,6 +50,20 @@ def archive_pdf(advisory: Advisory, pdf: bytes) -> ArchiveEntry:
     db.session.add(entry)
     db.session.flush()
     return entry
+
+
+def record_verdict(entry: ArchiveEntry, pdf: bytes) -> SignatureVerdict:
+    """Check the signatures once, as the PDF enters the archive, and keep what was found."""
+    report = signing.verify_pdf(pdf, keys.trust_roots())
+    verdict = db.session.get(SignatureVerdict, (entry.sha256, keys.trust_digest()))
+    if verdict is None:
+        verdict = SignatureVerdict(sha256=entry.sha256, trust_digest=keys.trust_digest())
+        db.session.add(verdict)
+    verdict.report = signing.report_to_dict(report)
+    verdict.valid_until = report.valid_until
+    verdict.checked_at = utcnow()
+    db.session.flush()
+    return verdict
 
 
 def object_key(entry: ArchiveEntry) -> str:

@@ -18,6 +18,7 @@ from flask import current_app
 from ethicsdesk import signing  # its pyHanko parts load when first used
 from ethicsdesk.advisories.models import SignerCertificate
 from ethicsdesk.auth.models import User
+from ethicsdesk.core.memo import Memo
 from ethicsdesk.core.permissions import Role
 from ethicsdesk.extensions import db
 from ethicsdesk.signing.pki import CA_CERT_FILE, CRL_FILE, SignerSpec
@@ -137,6 +138,23 @@ def trust_state() -> tuple[tuple[str, int, int], ...]:
             continue
         state.append((name, stat.st_size, stat.st_mtime_ns))
     return tuple(state)
+
+
+# Content digests by file state: a stat per request, the files read only when they changed.
+_DIGESTS: Memo[str] = Memo(size=8)
+
+
+def trust_digest() -> str:
+    """What verification trusts, by content (the same on every instance with the same files)."""
+    state = trust_state()
+
+    def digest() -> str:
+        directory, total = pki_directory(), hashlib.sha256()
+        for name, _size, _mtime in state:
+            total.update(name.encode() + b"\0" + (directory / name).read_bytes() + b"\0")
+        return total.hexdigest()
+
+    return _DIGESTS.get((str(pki_directory()), state), digest)
 
 
 def pki_exists() -> bool:

@@ -160,6 +160,23 @@ class ArchiveEntry(db.Model):
     advisory: Mapped[Advisory] = relationship()
 
 
+class SignatureVerdict(db.Model):
+    """What checking an archived PDF's signatures found, under given trust anchors.
+
+    Checked when the PDF is archived, so showing an advisory never needs the validator
+    (pyHanko, 20 MiB per worker); it holds until a certificate it relied on expires
+    (``valid_until``) and only for the trust anchors it was checked with (``trust_digest``).
+    """
+
+    __tablename__ = "signature_verdicts"
+
+    sha256: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    trust_digest: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    report: Mapped[dict[str, Any]] = mapped_column(JSONType)
+    valid_until: Mapped[datetime | None]
+    checked_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class SignerCertificate(db.Model):
     """The certificate the association issued to a user who signs advisories."""
 

@@ -210,6 +210,7 @@ def sign(advisory: Advisory, signer: User) -> AdvisorySignature:
 def _complete(advisory: Advisory, actor: User, pdf: bytes) -> None:
     """Archive the fully signed PDF, supersede the previous version, mark the case advised."""
     entry = archive.archive_pdf(advisory, pdf)
+    archive.record_verdict(entry, pdf)
     archive.queue_move_after_commit(entry)
     advisory.status = AdvisoryStatus.SIGNED
     advisory.signed_at = utcnow()

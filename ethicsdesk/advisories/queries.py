@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import sqlalchemy as sa
 
-from ethicsdesk.advisories.models import Advisory, ArchiveEntry
+from ethicsdesk.advisories.models import Advisory, ArchiveEntry, SignatureVerdict
 from ethicsdesk.deliberation.models import MeetingItem
 from ethicsdesk.extensions import db
 from ethicsdesk.reviews.models import ReviewCase
+from ethicsdesk.signing.report import VerificationReport, report_from_dict
 
 
 def advisories_of_case(case: ReviewCase) -> list[Advisory]:
@@ -38,3 +41,11 @@ def decided_item(case: ReviewCase) -> MeetingItem | None:
         .order_by(MeetingItem.decided_at.desc())
         .limit(1)
     )
+
+
+def kept_report(sha256: str, trust_digest: str, now: datetime) -> VerificationReport | None:
+    """The report recorded when the PDF was archived, if it still holds (same trust, no expiry)."""
+    verdict = db.session.get(SignatureVerdict, (sha256, trust_digest))
+    if verdict is None or (verdict.valid_until is not None and verdict.valid_until <= now):
+        return None
+    return report_from_dict(verdict.report)

@@ -19,6 +19,8 @@ from ethicsdesk import signing  # pyHanko loads when a signature is first checke
 from ethicsdesk.advisories import keys
 from ethicsdesk.advisories.models import Advisory, AdvisoryStatus, Outcome
 from ethicsdesk.advisories.operations import pdf_bytes
+from ethicsdesk.advisories.queries import kept_report
+from ethicsdesk.core.db import utcnow
 from ethicsdesk.core.i18n import current_language
 from ethicsdesk.core.memo import Memo
 from ethicsdesk.core.pagecache import offer_to_cache
@@ -151,8 +153,14 @@ def advisory_facts(advisory: Advisory) -> dict[str, Any]:
         return {"report": report, "has_pdf": pdf is not None, "graph_svg": _graph(advisory)}
     # the verdict depends on the bytes, the trust anchors and CRL, and the day (expiry)
     key = (sha256, keys.trust_state(), date.today())  # noqa: DTZ011 - a calendar day
-    report = VERDICTS.get(key, lambda: signing.verify_pdf(pdf_bytes(advisory), keys.trust_roots()))
+    report = VERDICTS.get(key, lambda: _archived_report(advisory, sha256))
     return {"report": report, "has_pdf": True, "graph_svg": _graph(advisory, sha256)}
+
+
+def _archived_report(advisory: Advisory, sha256: str) -> Any:
+    """The verdict recorded at archiving; checked again only when it no longer holds."""
+    kept = kept_report(sha256, keys.trust_digest(), utcnow())
+    return kept or signing.verify_pdf(pdf_bytes(advisory), keys.trust_roots())
 
 
 def _graph(advisory: Advisory, sha256: str | None = None) -> Markup | None:

@@ -33,6 +33,12 @@ if TYPE_CHECKING:
         fingerprint,
         signer_identity,
     )
+    from ethicsdesk.signing.report import (
+        SignatureCheck,
+        VerificationReport,
+        report_from_dict,
+        report_to_dict,
+    )
     from ethicsdesk.signing.sign import (
         FILL_FORMS,
         SignatureFieldSpec,
@@ -43,8 +49,6 @@ if TYPE_CHECKING:
         signer_certificate,
     )
     from ethicsdesk.signing.verify import (
-        SignatureCheck,
-        VerificationReport,
         verify_pdf,
     )
     from ethicsdesk.signing.wording import (
@@ -61,11 +65,13 @@ _HOMES = {
     "PkiError": "keystore",
     "PkiSummary": "keystore",
     "Sentences": "wording",
-    "SignatureCheck": "verify",
+    "SignatureCheck": "report",
     "SignatureFieldSpec": "sign",
     "SignerSpec": "pki",
     "SigningError": "sign",
-    "VerificationReport": "verify",
+    "VerificationReport": "report",
+    "report_from_dict": "report",
+    "report_to_dict": "report",
     "approve": "sign",
     "certify": "sign",
     "fingerprint": "pki",
@@ -107,6 +113,8 @@ __all__ = [
     "load_crl",
     "load_signer",
     "pdfsig_report",
+    "report_from_dict",
+    "report_to_dict",
     "revoke_signer",
     "signer_certificate",
     "signer_from_key",

@@ -33,6 +33,7 @@ CRL_FILE = "ca.crl.pem"
 SIGNERS_DIR = "signers"
 DISPLAY_TIMEZONE = ZoneInfo("Europe/Amsterdam")
 
+
 @dataclass(frozen=True)
 class SignerSpec:
     """Who a signer certificate is for: the name and role a reader sees on the signature."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
@@ -28,59 +27,12 @@ from pyhanko_certvalidator.policy_decl import (
 
 from ethicsdesk.signing.keystore import to_asn1
 from ethicsdesk.signing.pki import fingerprint, signer_identity
-from ethicsdesk.signing.wording import Sentences, describe_document, describe_signature
+from ethicsdesk.signing.report import SignatureCheck, VerificationReport
 
 __all__ = ["SignatureCheck", "VerificationReport", "verify_pdf"]
 
 # What a later revision may do without voiding an earlier signature under FILL_FORMS DocMDP.
 PERMITTED = (ModificationLevel.NONE, ModificationLevel.LTA_UPDATES, ModificationLevel.FORM_FILLING)
-
-
-@dataclass(frozen=True)
-class SignatureCheck:
-    """One signature's verdict, in facts the verify page can show and the app can store."""
-
-    field_name: str
-    kind: str  # "certification", "approval" or "timestamp"
-    signer_name: str
-    signer_role: str
-    signer_fingerprint_sha256: str
-    signing_time: dt.datetime | None
-    timestamp_time: dt.datetime | None
-    timestamp_trusted: bool | None  # None: B-B, no timestamp token
-    intact: bool
-    trusted: bool
-    revoked: bool
-    trust_problem: str | None  # pyHanko's AdES indication, e.g. NO_CERTIFICATE_CHAIN_FOUND
-    signed_revision: int  # 0 is the first revision (the unsigned render)
-    total_revisions: int
-    covers_whole_document: bool
-    modification_level: str | None
-    modifications_permitted: bool
-    ok: bool
-
-    @property
-    def summary(self) -> Sentences:
-        """Plain-language nl/en sentences for the verify page."""
-        return describe_signature(self)
-
-
-@dataclass(frozen=True)
-class VerificationReport:
-    """All signatures of one PDF; ok only when there is at least one and every one holds."""
-
-    signatures: tuple[SignatureCheck, ...]
-    error: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        """A document without signatures, or one that cannot be read, is never ok."""
-        return self.error is None and bool(self.signatures) and all(s.ok for s in self.signatures)
-
-    @property
-    def summary(self) -> Sentences:
-        """One overall sentence pair, above the per-signature ones."""
-        return describe_document(self.signatures, unreadable=self.error is not None)
 
 
 # Given the CA's CRL, every signer certificate must be checked against it (no usable CRL: not
@@ -131,14 +83,14 @@ def _check(
     embedded: EmbeddedPdfSignature,
     contexts: tuple[ValidationContext, ValidationContext],
     total_revisions: int,
-) -> SignatureCheck:
+) -> tuple[SignatureCheck, dt.datetime]:
     """Validate one signature: `bottom_line` (never `valid` alone) plus the diff analysis."""
     kind = _kind(embedded)
     status: PdfSignatureStatus | DocumentTimestampStatus
     if kind == "timestamp":
         status = validate_pdf_timestamp(embedded, validation_context=contexts[1])
         signing_time = timestamp_time = status.timestamp
-        timestamp_trusted = None
+        timestamp_trusted, ts = None, None
         ok = status.valid and status.intact and status.trusted and _permitted(status)
     else:
         status = validate_pdf_signature(embedded, *contexts)
@@ -150,7 +102,7 @@ def _check(
     cert = x509.load_der_x509_certificate(status.signing_cert.dump())
     name, role = signer_identity(cert)
     level = status.modification_level
-    return SignatureCheck(
+    check = SignatureCheck(
         field_name=str(embedded.field_name),
         kind=kind,
         signer_name=name,
@@ -170,6 +122,10 @@ def _check(
         modifications_permitted=_permitted(status),
         ok=ok,
     )
+    not_after = cert.not_valid_after_utc
+    if ts is not None and ts.signing_cert is not None:  # the time-stamping authority's
+        not_after = min(not_after, ts.signing_cert.not_valid_after)
+    return check, not_after
 
 
 def _trust_problem(status: PdfSignatureStatus | DocumentTimestampStatus) -> str | None:
@@ -205,8 +161,11 @@ def verify_pdf(
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)
         embedded = reader.embedded_signatures
         contexts = _contexts(trust_roots, crls, moment)
-        checks = tuple(_check(sig, contexts, reader.total_revisions) for sig in embedded)
+        found = [_check(sig, contexts, reader.total_revisions) for sig in embedded]
     except (PdfError, ValueError, KeyError, TypeError) as error:
         # A damaged file is a verdict, not a crash: the verify page must still answer.
         return VerificationReport((), f"{type(error).__name__}: {error}")
-    return VerificationReport(checks)
+    # judged at "now", the verdict can change when a certificate it relied on expires
+    expiries = [not_after for _, not_after in found]
+    expiries += [root.not_valid_after_utc for root in trust_roots]
+    return VerificationReport(tuple(check for check, _ in found), None, min(expiries, default=None))

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ethicsdesk.signing.pki import DISPLAY_TIMEZONE
 
 if TYPE_CHECKING:
-    from ethicsdesk.signing.verify import SignatureCheck
+    from ethicsdesk.signing.report import SignatureCheck
 
 OUT_OF_DATE = {"EXPIRED", "NOT_YET_VALID", "OUT_OF_BOUNDS_NO_POE", "OUT_OF_BOUNDS_NOT_REVOKED"}
 

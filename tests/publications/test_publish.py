@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import sqlalchemy as sa
 
 from ethicsdesk.audit.models import AuditAction, AuditEntry
@@ -77,15 +79,22 @@ def test_only_signed_advisories_are_published_and_only_by_the_committee(app, dec
 def test_signature_verdicts_are_kept_and_the_pdf_is_revalidated_by_its_hash(
     app, decided, monkeypatch
 ) -> None:
-    """A signed PDF never changes: verify it once per worker, answer 304 to a known ETag."""
+    """A signed PDF never changes: its verdict is recorded when archived and read by pages
+    (checked again only once it no longer holds); a known ETag is answered with 304."""
     from ethicsdesk import signing
-    from ethicsdesk.advisories.models import ArchiveEntry
+    from ethicsdesk.advisories.models import ArchiveEntry, SignatureVerdict, SignerCertificate
+    from ethicsdesk.core.db import utcnow
+    from ethicsdesk.core.memo import forget_all
     from ethicsdesk.publications import page
 
     secretary, url, advisory = signed(app, decided)
     publish_url = f"/publications/advisory/{advisory.id}/publish"
     assert post(secretary, publish_url, {"visibility": "public"}, url).status_code == 302
     publication = the_publication()
+    verdict = db.session.scalars(sa.select(SignatureVerdict)).one()
+    expiries = db.session.scalars(sa.select(SignerCertificate.not_after)).all()
+    assert signing.report_from_dict(verdict.report).ok
+    assert utcnow() < verdict.valid_until <= min(expiries)
     page.VERDICTS.clear()
     calls = []
     real = signing.verify_pdf
@@ -95,7 +104,14 @@ def test_signature_verdicts_are_kept_and_the_pdf_is_revalidated_by_its_hash(
     second = anonymous.get(f"/advisories/{publication.id}").get_data(as_text=True)
     assert "Karel Bos" in first
     assert "Karel Bos" in second
-    assert len(calls) == 1
+    assert calls == []  # the verdict recorded at archiving
+
+    verdict.valid_until = utcnow() - timedelta(seconds=1)  # a certificate it relied on expired
+    db.session.commit()
+    forget_all()
+    for _ in range(2):
+        assert "Karel Bos" in secretary.get(f"/advisories/{publication.id}").get_data(as_text=True)
+    assert len(calls) == 1  # checked again, once per worker and day
 
     sha256 = db.session.scalars(sa.select(ArchiveEntry.sha256)).one()
     download = anonymous.get(f"/advisories/{publication.id}/pdf")

@@ -54,10 +54,10 @@ def archive_pdf(advisory: Advisory, pdf: bytes) -> ArchiveEntry:
 
 def record_verdict(entry: ArchiveEntry, pdf: bytes) -> SignatureVerdict:
     """Check the signatures once, as the PDF enters the archive, and keep what was found."""
-    report = signing.verify_pdf(pdf, keys.trust_roots())
-    verdict = db.session.get(SignatureVerdict, (entry.sha256, keys.trust_digest()))
+    report, trust_digest = signing.verify_pdf(pdf, keys.trust_roots()), keys.trust_digest()
+    verdict = db.session.get(SignatureVerdict, (entry.sha256, trust_digest))
     if verdict is None:
-        verdict = SignatureVerdict(sha256=entry.sha256, trust_digest=keys.trust_digest())
+        verdict = SignatureVerdict(sha256=entry.sha256, trust_digest=trust_digest)
         db.session.add(verdict)
     verdict.report = signing.report_to_dict(report)
     verdict.valid_until = report.valid_until

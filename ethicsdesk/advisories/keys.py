@@ -21,7 +21,7 @@ from ethicsdesk.auth.models import User
 from ethicsdesk.core.memo import Memo
 from ethicsdesk.core.permissions import Role
 from ethicsdesk.extensions import db
-from ethicsdesk.signing.pki import CA_CERT_FILE, CRL_FILE, SignerSpec
+from ethicsdesk.signing.pki import CA_CERT_FILE, CRL_FILE, SIGNERS_DIR, SignerSpec
 
 if TYPE_CHECKING:
     from pyhanko.sign.signers import SimpleSigner
@@ -118,7 +118,7 @@ def current_certificate(user: User) -> SignerCertificate | None:
 
 def signer_for(certificate: SignerCertificate) -> SimpleSigner:
     """A pyHanko signer for the user's key."""
-    path = pki_directory() / "signers" / f"{certificate.key_id}.p12"
+    path = pki_directory() / SIGNERS_DIR / f"{certificate.key_id}.p12"
     return signing.load_signer(path, passphrase(certificate.key_id))
 
 
@@ -158,4 +158,4 @@ def trust_digest() -> str:
 
 
 def pki_exists() -> bool:
-    return (pki_directory() / "ca.pem").exists()
+    return (pki_directory() / CA_CERT_FILE).exists()

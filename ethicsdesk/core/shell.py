@@ -81,10 +81,10 @@ def render_shared(template: str, body: Markup, **context: Hashable) -> str:
     )  # fmt: skip
     head, tail = SHELLS.get(key, lambda: _shell(template, context))
     personal = Personal()
-    values = {name: str(escape(getattr(personal, name))) for name, hole in HOLES.items()
-              if hole in head or hole in tail}  # fmt: skip
-    for name, value in values.items():
-        head, tail = head.replace(HOLES[name], value), tail.replace(HOLES[name], value)
+    for name, hole in HOLES.items():
+        if hole in head or hole in tail:  # a page without a sign-out form needs no token
+            value = str(escape(getattr(personal, name)))
+            head, tail = head.replace(hole, value), tail.replace(hole, value)
     return "".join((head, str(body), tail))  # str + Markup would escape the str
 
 

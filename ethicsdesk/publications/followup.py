@@ -64,8 +64,7 @@ def overview(today: date) -> Overview:
 
 
 def record_adherence(advisory: Advisory, actor: User, adherence: Adherence, note: str) -> FollowUp:
-    """Store what the school did with the advice; the latest statement replaces the previous,
-    so each one is also kept in the case's history."""
+    """What the school did with the advice: the latest replaces it, the history keeps each."""
     follow_up = db.session.scalar(sa.select(FollowUp).where(FollowUp.advisory_id == advisory.id))
     previous = follow_up.adherence.value if follow_up and follow_up.adherence else None
     if follow_up is None:

@@ -208,12 +208,12 @@ STATUS_VOCABULARIES: dict[AuditAction, type[LabelledEnum]] = {
 
 def status_change(entry: AuditEntry) -> str:
     """'before → after' in the reader's language; a follow-up statement also shows its first."""
-    vocabulary = STATUS_VOCABULARIES.get(entry.action)
+    own = STATUS_VOCABULARIES.get(entry.action)
+    words = own or CaseStatus
     if entry.from_status and entry.to_status:
-        before = _label(vocabulary or CaseStatus, entry.from_status)
-        return f"{before} → {_label(vocabulary or CaseStatus, entry.to_status)}"
-    if entry.to_status and vocabulary is not None:
-        return _label(vocabulary, entry.to_status)
+        return f"{_label(words, entry.from_status)} → {_label(words, entry.to_status)}"
+    if entry.to_status and own is not None:
+        return _label(own, entry.to_status)
     return ""
 
 
